@@ -1,0 +1,40 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'packages/schemas/src/generated/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'eval is forbidden: definitions are untrusted.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'new Function is forbidden: definitions are untrusted.' },
+      ],
+    },
+  },
+  {
+    files: ['packages/engine/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path', 'child_process', 'os', 'url'], message: 'The engine runs in browsers: no Node modules.' }] },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'Time comes from the context, never the system clock.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The engine is deterministic.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', 'bench/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);
