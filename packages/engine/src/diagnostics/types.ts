@@ -7,8 +7,11 @@ export type LocalizedText = Readonly<Record<Locale, string>>;
 /** How bad a diagnostic is: errors stop a definition from compiling, warnings do not. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Parameters substituted into a catalogue message (`{field}` → `params.field`). */
-export type DiagnosticParams = Readonly<Record<string, string | number | boolean>>;
+/**
+ * Parameters substituted into a catalogue message (`{field}` → `params.field`). A localized
+ * value is filled in the message's own locale (type names such as 数字 / a number).
+ */
+export type DiagnosticParams = Readonly<Record<string, string | number | boolean | LocalizedText>>;
 
 /**
  * One problem found in a definition, an expression or formula text.

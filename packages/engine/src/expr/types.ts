@@ -1,5 +1,3 @@
-import type { Diagnostic } from '../diagnostics/types.js';
-
 /** A JsonLogic rule: any JSON value; objects with one key are operations. */
 export type JsonLogic = unknown;
 

@@ -119,6 +119,18 @@ export const expressionCatalogue = {
       en: 'convert both sides to the same type before comparing',
     },
   },
+  RL2013: {
+    severity: 'error',
+    title: 'unreadable expression',
+    message: {
+      'zh-CN': '无法读取表达式：{detail}',
+      en: 'the expression cannot be read: {detail}',
+    },
+    hint: {
+      'zh-CN': '表达式必须是普通的 JSON 数据（不能含函数、getter 或循环引用）',
+      en: 'an expression must be plain JSON data (no functions, getters or cycles)',
+    },
+  },
   RL2012: {
     severity: 'error',
     title: 'invalid duration',

@@ -1,0 +1,286 @@
+import { createDiagnostic, appendPointer } from '../diagnostics/diagnostic.js';
+import { RuleloomError } from '../diagnostics/errors.js';
+import type { DiagnosticCode } from '../diagnostics/catalogue/index.js';
+import type { Diagnostic, DiagnosticParams, LocalizedText } from '../diagnostics/types.js';
+import { Evaluation, resolveLimits } from './limits.js';
+import type { Evaluator, OperationSite, OperatorSpec } from './operators/spec.js';
+import { defaultRegistry, forbiddenOperators, type OperatorRegistry } from './registry.js';
+import type { EvaluationContext, ExpressionLimits, FieldInfo, JsonLogic } from './types.js';
+import { containerTypes, fieldValueType, literalType, valueTypeName, type ValueType } from './valueTypes.js';
+import { FORBIDDEN_SEGMENTS, freezeLiteral, isOperation, typeName } from './values.js';
+
+/** Options of {@link compileExpression}. */
+export interface CompileOptions {
+  /**
+   * Field types of the data the expression runs on. When given, the expression is
+   * type-checked: unknown fields and type mismatches are diagnostics. Without them it is
+   * plain JsonLogic and only its structure is checked.
+   */
+  readonly fields?: readonly FieldInfo[];
+  /** Operators beyond the built-ins (see {@link OperatorRegistry}). */
+  readonly operators?: OperatorRegistry;
+  /** Bounds on size, depth and work; defaults in `defaultLimits`. */
+  readonly limits?: Partial<ExpressionLimits>;
+  /** JSON pointer of the expression inside its definition file, prefixed to diagnostics. */
+  readonly pointer?: string;
+  /** The definition file, copied onto diagnostics. */
+  readonly file?: string;
+}
+
+/** The outcome of {@link CompiledExpression.safeEvaluate}. */
+export type EvaluationResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: RuleloomError };
+
+/** A compiled expression: compile once, evaluate many times. */
+export interface CompiledExpression {
+  /** False when any diagnostic is an error; `evaluate` then throws RL3002. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The type of the result as far as the checker knows (`any` when unknown). */
+  readonly resultType: ValueType;
+  /** Field paths the expression reads by literal `var` or `missing` (outside loops). */
+  readonly fieldsUsed: readonly string[];
+  /** The rule as given (not copied: do not change it). */
+  readonly logic: JsonLogic;
+  /**
+   * Evaluates against `data`; the context carries `now`, `zone` and what custom operators
+   * need. Throws only {@link RuleloomError} (limits, a failed operator, a rule with errors).
+   */
+  evaluate(data?: unknown, context?: EvaluationContext): unknown;
+  /** Like `evaluate`, returning the error as a value instead of throwing. */
+  safeEvaluate(data?: unknown, context?: EvaluationContext): EvaluationResult;
+}
+
+interface Compiled {
+  readonly fn: Evaluator;
+  readonly type: ValueType;
+  readonly constant?: { readonly value: unknown };
+}
+
+const NULL: Compiled = { fn: () => null, type: 'null', constant: { value: null } };
+const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
+
+class ExpressionCompiler {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly fieldsUsed = new Set<string>();
+  private nodeCount = 0;
+  private readonly fields: ReadonlyMap<string, FieldInfo> | undefined;
+  private readonly registry: OperatorRegistry;
+  readonly limits: ExpressionLimits;
+
+  constructor(private readonly options: CompileOptions) {
+    this.limits = resolveLimits(options.limits);
+    this.registry = options.operators ?? defaultRegistry;
+    this.fields = Array.isArray(options.fields)
+      ? new Map(options.fields.filter((f) => f && typeof f.id === 'string').map((f) => [f.id, f]))
+      : undefined;
+  }
+
+  report(code: DiagnosticCode, pointer: string, params: DiagnosticParams = {}): void {
+    this.diagnostics.push(
+      createDiagnostic(code, pointer, params, this.options.file === undefined ? {} : { file: this.options.file }),
+    );
+  }
+
+  compile(node: unknown, pointer: string, depth: number, scoped: boolean): Compiled {
+    if (++this.nodeCount === this.limits.maxNodes + 1) {
+      this.report('RL2006', this.options.pointer ?? '', { size: `>${this.limits.maxNodes}`, limit: this.limits.maxNodes });
+    }
+    if (this.nodeCount > this.limits.maxNodes) return NULL;
+    if (depth > this.limits.maxDepth) {
+      if (!this.diagnostics.some((d) => d.code === 'RL2005')) {
+        this.report('RL2005', pointer, { limit: this.limits.maxDepth });
+      }
+      return NULL;
+    }
+    if (Array.isArray(node)) return this.compileArray(node, pointer, depth, scoped);
+    if (!isOperation(node)) {
+      const value = freezeLiteral(node, this.limits.maxDepth - depth);
+      return { fn: () => value, type: literalType(value), constant: { value } };
+    }
+    const operator = Object.keys(node)[0] as string;
+    return this.compileOperation(operator, node[operator], pointer, depth, scoped);
+  }
+
+  private compileArray(node: readonly unknown[], pointer: string, depth: number, scoped: boolean): Compiled {
+    const items = node.map((item, i) => this.compile(item, appendPointer(pointer, i), depth + 1, scoped));
+    if (items.every((item) => item.constant)) {
+      const value = Object.freeze(items.map((item) => item.constant?.value));
+      return { fn: () => value, type: 'array', constant: { value } };
+    }
+    const fns = items.map((item) => item.fn);
+    return {
+      fn: (d, e) => {
+        const out = new Array<unknown>(fns.length);
+        for (let i = 0; i < fns.length; i++) out[i] = (fns[i] as Evaluator)(d, e);
+        return out;
+      },
+      type: 'array',
+    };
+  }
+
+  private compileOperation(operator: string, raw: unknown, pointer: string, depth: number, scoped: boolean): Compiled {
+    const opPointer = appendPointer(pointer, operator);
+    if (forbiddenOperators.has(operator)) {
+      this.report('RL2003', opPointer, { operator });
+      return NULL;
+    }
+    const spec = this.registry.lookup(operator);
+    if (!spec) {
+      this.report('RL2001', opPointer, { operator });
+      return NULL;
+    }
+    const rawArgs: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
+    const argPointer = (i: number): string => (Array.isArray(raw) ? appendPointer(opPointer, i) : opPointer);
+    if (spec.arity && (rawArgs.length < spec.arity[0] || rawArgs.length > spec.arity[1])) {
+      const [min, max] = spec.arity;
+      const expected = min === max ? String(min) : max === Infinity ? `≥${min}` : `${min}–${max}`;
+      this.report('RL2004', opPointer, { operator, expected, actual: rawArgs.length });
+    }
+    const inScope = new Set(spec.scoped ?? []);
+    const args = rawArgs.map((arg, i) => this.compile(arg, argPointer(i), depth + 1, scoped || inScope.has(i)));
+    const site: OperationSite = { operator, pointer: opPointer };
+    this.checkLiterals(spec, args, argPointer);
+    if (spec.compileSelf) {
+      return spec.compileSelf({
+        site,
+        args,
+        checkPath: (path, position) => this.checkPath(path, argPointer(position), scoped),
+      });
+    }
+    const type = this.checkTypes(operator, spec, args, argPointer, scoped);
+    const build = spec.build as NonNullable<OperatorSpec['build']>;
+    return { fn: build(args.map((arg) => arg.fn), site), type };
+  }
+
+  private checkLiterals(spec: OperatorSpec, args: readonly Compiled[], argPointer: (i: number) => string): void {
+    if (!spec.checkLiterals) return;
+    for (const problem of spec.checkLiterals(args.map((arg) => arg.constant))) {
+      this.report(problem.code, argPointer(problem.position), problem.params);
+    }
+  }
+
+  private checkTypes(
+    operator: string,
+    spec: OperatorSpec,
+    args: readonly Compiled[],
+    argPointer: (i: number) => string,
+    scoped: boolean,
+  ): ValueType {
+    if (!spec.check) return spec.result ?? 'any';
+    const typed = this.fields !== undefined && !scoped;
+    return spec.check(
+      args.map((arg) => arg.type),
+      (position, expected) => {
+        if (!typed) return;
+        const actual = args[position]?.type ?? 'any';
+        this.report('RL2008', argPointer(position), {
+          operator,
+          position: position + 1,
+          expected: joinTypeNames(expected),
+          actual: valueTypeName(actual),
+        });
+      },
+    );
+  }
+
+  private checkPath(path: string, pointer: string, scoped: boolean): ValueType {
+    const segments = path.split('.');
+    const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
+    if (forbidden !== undefined) {
+      this.report('RL2002', pointer, { path, segment: forbidden });
+      return 'any';
+    }
+    if (scoped) return 'any';
+    this.fieldsUsed.add(path);
+    if (!this.fields) return 'any';
+    const exact = this.fields.get(path);
+    if (exact) return fieldValueType[exact.type] ?? 'any';
+    const head = this.fields.get(segments[0] as string);
+    if (head && segments.length > 1 && containerTypes.has(fieldValueType[head.type] ?? 'any')) return 'any';
+    const known = [...this.fields.keys()];
+    this.report('RL2007', pointer, {
+      field: path,
+      known: known.slice(0, 12).join(', ') + (known.length > 12 ? ', …' : ''),
+    });
+    return 'any';
+  }
+}
+
+function joinTypeNames(types: readonly ValueType[]): LocalizedText {
+  const names = types.map(valueTypeName);
+  return {
+    'zh-CN': names.map((n) => n['zh-CN']).join('或'),
+    en: names.map((n) => n.en).join(' or '),
+  };
+}
+
+function toRuleloomError(error: unknown, operator = 'expression'): RuleloomError {
+  if (error instanceof RuleloomError) return error;
+  const detail = error instanceof Error ? error.message : typeName(error);
+  return new RuleloomError('RL3003', { operator, detail });
+}
+
+/**
+ * Compiles a JsonLogic rule into closures, once; the result evaluates it many times.
+ * Never throws: problems come back as `diagnostics` (and `ok: false`).
+ *
+ * @example
+ * const rule = compileExpression({ '>=': [{ var: '回款率' }, 0.85] });
+ * rule.evaluate({ 回款率: 0.9 }); // true
+ *
+ * @example
+ * // Type-checked against an entity's fields:
+ * compileExpression({ '>': [{ var: 'budget' }, 1] }, { fields: [{ id: 'amount', type: 'money' }] })
+ *   .diagnostics[0].code; // 'RL2007' unknown field "budget"
+ */
+export function compileExpression(logic: JsonLogic, options: CompileOptions = {}): CompiledExpression {
+  const safeOptions: CompileOptions = typeof options === 'object' && options !== null ? options : {};
+  const compiler = new ExpressionCompiler(safeOptions);
+  let root: Compiled;
+  try {
+    root = compiler.compile(logic, safeOptions.pointer ?? '', 0, false);
+  } catch (error) {
+    compiler.report('RL2013', safeOptions.pointer ?? '', {
+      detail: error instanceof Error ? error.message : typeName(error),
+    });
+    root = NULL;
+  }
+  const diagnostics = Object.freeze([...compiler.diagnostics]);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  const fn = root.fn;
+  const limits = compiler.limits;
+  const evaluate = (data?: unknown, context?: EvaluationContext): unknown => {
+    if (!ok) {
+      throw new RuleloomError('RL3002', {
+        count: diagnostics.filter((d) => d.severity === 'error').length,
+        first: diagnostics.find((d) => d.severity === 'error')?.message ?? '',
+      });
+    }
+    const evaluation = new Evaluation(
+      typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT,
+      limits,
+    );
+    try {
+      return fn(data, evaluation);
+    } catch (error) {
+      throw toRuleloomError(error);
+    }
+  };
+  return {
+    ok,
+    diagnostics,
+    resultType: root.type,
+    fieldsUsed: Object.freeze([...compiler.fieldsUsed]),
+    logic,
+    evaluate,
+    safeEvaluate(data, context) {
+      try {
+        return { ok: true, value: evaluate(data, context) };
+      } catch (error) {
+        return { ok: false, error: toRuleloomError(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * @ruleloom/engine — compiles ruleloom definitions and evaluates them, deterministic and
+ * explained, in Node and in the browser. This file is the whole public surface.
+ */
+export * from './diagnostics/index.js';
+export * from './expr/index.js';
