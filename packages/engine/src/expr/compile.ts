@@ -6,7 +6,13 @@ import { Evaluation, resolveLimits } from './limits.js';
 import type { Evaluator, OperationSite, OperatorSpec } from './operators/spec.js';
 import { defaultRegistry, forbiddenOperators, type OperatorRegistry } from './registry.js';
 import type { EvaluationContext, ExpressionLimits, FieldInfo, JsonLogic } from './types.js';
-import { containerTypes, fieldValueType, literalType, valueTypeName, type ValueType } from './valueTypes.js';
+import {
+  containerTypes,
+  fieldValueType,
+  literalType,
+  valueTypeName,
+  type ValueType,
+} from './valueTypes.js';
 import { FORBIDDEN_SEGMENTS, freezeLiteral, isOperation, typeName } from './values.js';
 
 /** Options of {@link compileExpression}. */
@@ -79,13 +85,21 @@ class ExpressionCompiler {
 
   report(code: DiagnosticCode, pointer: string, params: DiagnosticParams = {}): void {
     this.diagnostics.push(
-      createDiagnostic(code, pointer, params, this.options.file === undefined ? {} : { file: this.options.file }),
+      createDiagnostic(
+        code,
+        pointer,
+        params,
+        this.options.file === undefined ? {} : { file: this.options.file },
+      ),
     );
   }
 
   compile(node: unknown, pointer: string, depth: number, scoped: boolean): Compiled {
     if (++this.nodeCount === this.limits.maxNodes + 1) {
-      this.report('RL2006', this.options.pointer ?? '', { size: `>${this.limits.maxNodes}`, limit: this.limits.maxNodes });
+      this.report('RL2006', this.options.pointer ?? '', {
+        size: `>${this.limits.maxNodes}`,
+        limit: this.limits.maxNodes,
+      });
     }
     if (this.nodeCount > this.limits.maxNodes) return NULL;
     if (depth > this.limits.maxDepth) {
@@ -103,8 +117,15 @@ class ExpressionCompiler {
     return this.compileOperation(operator, node[operator], pointer, depth, scoped);
   }
 
-  private compileArray(node: readonly unknown[], pointer: string, depth: number, scoped: boolean): Compiled {
-    const items = node.map((item, i) => this.compile(item, appendPointer(pointer, i), depth + 1, scoped));
+  private compileArray(
+    node: readonly unknown[],
+    pointer: string,
+    depth: number,
+    scoped: boolean,
+  ): Compiled {
+    const items = node.map((item, i) =>
+      this.compile(item, appendPointer(pointer, i), depth + 1, scoped),
+    );
     if (items.every((item) => item.constant)) {
       const value = Object.freeze(items.map((item) => item.constant?.value));
       return { fn: () => value, type: 'array', constant: { value } };
@@ -120,7 +141,13 @@ class ExpressionCompiler {
     };
   }
 
-  private compileOperation(operator: string, raw: unknown, pointer: string, depth: number, scoped: boolean): Compiled {
+  private compileOperation(
+    operator: string,
+    raw: unknown,
+    pointer: string,
+    depth: number,
+    scoped: boolean,
+  ): Compiled {
     const opPointer = appendPointer(pointer, operator);
     if (forbiddenOperators.has(operator)) {
       this.report('RL2003', opPointer, { operator });
@@ -132,14 +159,17 @@ class ExpressionCompiler {
       return NULL;
     }
     const rawArgs: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
-    const argPointer = (i: number): string => (Array.isArray(raw) ? appendPointer(opPointer, i) : opPointer);
+    const argPointer = (i: number): string =>
+      Array.isArray(raw) ? appendPointer(opPointer, i) : opPointer;
     if (spec.arity && (rawArgs.length < spec.arity[0] || rawArgs.length > spec.arity[1])) {
       const [min, max] = spec.arity;
       const expected = min === max ? String(min) : max === Infinity ? `≥${min}` : `${min}–${max}`;
       this.report('RL2004', opPointer, { operator, expected, actual: rawArgs.length });
     }
     const inScope = new Set(spec.scoped ?? []);
-    const args = rawArgs.map((arg, i) => this.compile(arg, argPointer(i), depth + 1, scoped || inScope.has(i)));
+    const args = rawArgs.map((arg, i) =>
+      this.compile(arg, argPointer(i), depth + 1, scoped || inScope.has(i)),
+    );
     const site: OperationSite = { operator, pointer: opPointer };
     this.checkLiterals(spec, args, argPointer);
     if (spec.compileSelf) {
@@ -151,10 +181,20 @@ class ExpressionCompiler {
     }
     const type = this.checkTypes(operator, spec, args, argPointer, scoped);
     const build = spec.build as NonNullable<OperatorSpec['build']>;
-    return { fn: build(args.map((arg) => arg.fn), site), type };
+    return {
+      fn: build(
+        args.map((arg) => arg.fn),
+        site,
+      ),
+      type,
+    };
   }
 
-  private checkLiterals(spec: OperatorSpec, args: readonly Compiled[], argPointer: (i: number) => string): void {
+  private checkLiterals(
+    spec: OperatorSpec,
+    args: readonly Compiled[],
+    argPointer: (i: number) => string,
+  ): void {
     if (!spec.checkLiterals) return;
     for (const problem of spec.checkLiterals(args.map((arg) => arg.constant))) {
       this.report(problem.code, argPointer(problem.position), problem.params);
@@ -198,7 +238,8 @@ class ExpressionCompiler {
     const exact = this.fields.get(path);
     if (exact) return fieldValueType[exact.type] ?? 'any';
     const head = this.fields.get(segments[0] as string);
-    if (head && segments.length > 1 && containerTypes.has(fieldValueType[head.type] ?? 'any')) return 'any';
+    if (head && segments.length > 1 && containerTypes.has(fieldValueType[head.type] ?? 'any'))
+      return 'any';
     const known = [...this.fields.keys()];
     this.report('RL2007', pointer, {
       field: path,
@@ -235,8 +276,12 @@ function toRuleloomError(error: unknown, operator = 'expression'): RuleloomError
  * compileExpression({ '>': [{ var: 'budget' }, 1] }, { fields: [{ id: 'amount', type: 'money' }] })
  *   .diagnostics[0].code; // 'RL2007' unknown field "budget"
  */
-export function compileExpression(logic: JsonLogic, options: CompileOptions = {}): CompiledExpression {
-  const safeOptions: CompileOptions = typeof options === 'object' && options !== null ? options : {};
+export function compileExpression(
+  logic: JsonLogic,
+  options: CompileOptions = {},
+): CompiledExpression {
+  const safeOptions: CompileOptions =
+    typeof options === 'object' && options !== null ? options : {};
   const compiler = new ExpressionCompiler(safeOptions);
   let root: Compiled;
   try {

@@ -1,4 +1,9 @@
-export { compileExpression, type CompileOptions, type CompiledExpression, type EvaluationResult } from './compile.js';
+export {
+  compileExpression,
+  type CompileOptions,
+  type CompiledExpression,
+  type EvaluationResult,
+} from './compile.js';
 export {
   OperatorRegistry,
   builtinOperatorNames,
@@ -8,5 +13,11 @@ export {
 export { defaultLimits } from './limits.js';
 export { truthy } from './values.js';
 export type { ValueType } from './valueTypes.js';
-export type { EvaluationContext, ExpressionLimits, FieldInfo, FieldType, JsonLogic } from './types.js';
+export type {
+  EvaluationContext,
+  ExpressionLimits,
+  FieldInfo,
+  FieldType,
+  JsonLogic,
+} from './types.js';
 export { parseDuration, toInstant } from './domain/time.js';

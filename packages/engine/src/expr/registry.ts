@@ -39,7 +39,10 @@ export const domainOperators: OperatorTable = {
 };
 
 /** Every built-in operator. */
-export const builtinOperators: OperatorTable = Object.freeze({ ...jsonLogicOperators, ...domainOperators });
+export const builtinOperators: OperatorTable = Object.freeze({
+  ...jsonLogicOperators,
+  ...domainOperators,
+});
 
 /**
  * Operator names refused whatever the registry says: `method` would call functions on data,
@@ -81,8 +84,10 @@ export class OperatorRegistry {
     const fail = (detail: string): never => {
       throw new RuleloomError('RL2010', { operator: name, detail });
     };
-    if (typeof name !== 'string' || !OPERATOR_NAME.test(name)) fail('names are letters, digits and _');
-    if (Object.prototype.hasOwnProperty.call(builtinOperators, name)) fail('a built-in operator has this name');
+    if (typeof name !== 'string' || !OPERATOR_NAME.test(name))
+      fail('names are letters, digits and _');
+    if (Object.prototype.hasOwnProperty.call(builtinOperators, name))
+      fail('a built-in operator has this name');
     if (forbiddenOperators.has(name)) fail('this name is reserved');
     if (typeof operator?.evaluate !== 'function') fail('evaluate must be a function');
     const impl = operator.evaluate;

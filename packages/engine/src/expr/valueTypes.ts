@@ -5,7 +5,8 @@ import type { FieldType } from './types.js';
  * What the type checker knows of a value. `any` is unknown (data without a declared field,
  * a custom operator's result): it is compatible with everything.
  */
-export type ValueType = 'any' | 'number' | 'string' | 'boolean' | 'null' | 'array' | 'object' | 'date';
+export type ValueType =
+  'any' | 'number' | 'string' | 'boolean' | 'null' | 'array' | 'object' | 'date';
 
 /** The value a field of each type holds, as expressions see it. */
 export const fieldValueType: Readonly<Record<FieldType, ValueType>> = {

@@ -4,7 +4,11 @@
  */
 
 /** Path segments that could reach an object's prototype; never readable from a rule. */
-export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 /** JsonLogic truthiness (jsonlogic.com/truthy): `[]` is false, otherwise JavaScript's `!!`. */
 export function truthy(value: unknown): boolean {

@@ -37,7 +37,21 @@ const varArb = fc.oneof(
   fc.constantFrom('a.a', 'a.b', 'x.0', 'y.1', '').map((path) => ({ var: path })),
 );
 
-const binaryOps = ['==', '===', '!=', '!==', '>', '>=', '<', '<=', '-', '/', '%', 'in', 'substr'] as const;
+const binaryOps = [
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '-',
+  '/',
+  '%',
+  'in',
+  'substr',
+] as const;
 const variadicOps = ['and', 'or', 'if', '?:', '+', '*', 'min', 'max', 'cat', 'merge'] as const;
 const unaryOps = ['!', '!!', '-', '+', 'missing'] as const;
 const scopedOps = ['map', 'filter', 'all', 'some', 'none'] as const;
@@ -63,12 +77,17 @@ export const ruleArb: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown }>((tie)
     {
       weight: 2,
       arbitrary: fc
-        .tuple(fc.constantFrom(...variadicOps), fc.array(tie('rule'), { minLength: 1, maxLength: 4 }))
+        .tuple(
+          fc.constantFrom(...variadicOps),
+          fc.array(tie('rule'), { minLength: 1, maxLength: 4 }),
+        )
         .map(([op, args]) => ({ [op]: args })),
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom(...unaryOps), tie('rule')).map(([op, a]) => ({ [op]: [a] })),
+      arbitrary: fc
+        .tuple(fc.constantFrom(...unaryOps), tie('rule'))
+        .map(([op, a]) => ({ [op]: [a] })),
     },
     {
       weight: 1,

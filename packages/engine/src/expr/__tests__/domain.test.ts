@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../compile.js';
 
-const run = (logic: unknown, data: unknown = {}, context: Record<string, unknown> = {}): unknown => {
+const run = (
+  logic: unknown,
+  data: unknown = {},
+  context: Record<string, unknown> = {},
+): unknown => {
   const compiled = compileExpression(logic);
   expect(compiled.diagnostics).toEqual([]);
   return compiled.evaluate(data, context);
@@ -54,8 +58,17 @@ describe('date operators take time from the context, never from the clock', () =
 
   it('now and since read context.now; without it they fail with RL3006', () => {
     expect(run({ now: [] }, {}, { now })).toBe(Date.parse(now));
-    expect(run({ since: [{ var: 'createdAt' }, 'h'] }, { createdAt: '2026-02-28T10:00:00+08:00' }, { now })).toBe(48);
-    expect(compileExpression({ now: [] }).safeEvaluate({})).toMatchObject({ ok: false, error: { code: 'RL3006' } });
+    expect(
+      run(
+        { since: [{ var: 'createdAt' }, 'h'] },
+        { createdAt: '2026-02-28T10:00:00+08:00' },
+        { now },
+      ),
+    ).toBe(48);
+    expect(compileExpression({ now: [] }).safeEvaluate({})).toMatchObject({
+      ok: false,
+      error: { code: 'RL3006' },
+    });
   });
 
   it('S3: a lead created more than 48 h ago is overdue', () => {
@@ -81,7 +94,9 @@ describe('date operators take time from the context, never from the clock', () =
 
   it('durations and date arithmetic', () => {
     expect(run({ duration: ['48h'] })).toBe(48 * 3_600_000);
-    expect(run({ date_add: ['2026-03-01T00:00:00Z', '3d'] })).toBe(Date.parse('2026-03-04T00:00:00Z'));
+    expect(run({ date_add: ['2026-03-01T00:00:00Z', '3d'] })).toBe(
+      Date.parse('2026-03-04T00:00:00Z'),
+    );
     expect(run({ date_diff: ['2026-03-01', '2026-03-08', 'w'] })).toBe(1);
   });
 
@@ -90,7 +105,9 @@ describe('date operators take time from the context, never from the clock', () =
       code: 'RL2012',
       pointer: '/duration/0',
     });
-    expect(compileExpression({ date_diff: ['2026-01-01', '2026-01-02', 'days'] }).diagnostics[0]?.code).toBe('RL2009');
+    expect(
+      compileExpression({ date_diff: ['2026-01-01', '2026-01-02', 'days'] }).diagnostics[0]?.code,
+    ).toBe('RL2009');
   });
 
   it('respects DST in zones that have it (America/New_York, 2026-03-08)', () => {
@@ -124,8 +141,12 @@ describe('text, collection and geo operators', () => {
     expect(run({ sum: [[1, 2, null, '3']] })).toBe(6);
     expect(run({ avg: [[2, 4, null]] })).toBe(3);
     expect(run({ avg: [[]] })).toBeNull();
-    expect(run({ has_any: [{ var: 'tags' }, ['制造业', '医疗']] }, { tags: ['制造业', 'KA'] })).toBe(true);
-    expect(run({ has_all: [{ var: 'tags' }, ['制造业', '医疗']] }, { tags: ['制造业', 'KA'] })).toBe(false);
+    expect(
+      run({ has_any: [{ var: 'tags' }, ['制造业', '医疗']] }, { tags: ['制造业', 'KA'] }),
+    ).toBe(true);
+    expect(
+      run({ has_all: [{ var: 'tags' }, ['制造业', '医疗']] }, { tags: ['制造业', 'KA'] }),
+    ).toBe(false);
   });
 
   it('S16: distance_km flags a visit photo more than 5 km from the customer', () => {
@@ -136,6 +157,8 @@ describe('text, collection and geo operators', () => {
     const km = run({ distance_km: [{ var: 'photo' }, { var: 'customer' }] }, data) as number;
     expect(km).toBeGreaterThan(7.5);
     expect(km).toBeLessThan(8.2);
-    expect(run({ '>': [{ distance_km: [{ var: 'photo' }, { var: 'customer' }] }, 5] }, data)).toBe(true);
+    expect(run({ '>': [{ distance_km: [{ var: 'photo' }, { var: 'customer' }] }, 5] }, data)).toBe(
+      true,
+    );
   });
 });

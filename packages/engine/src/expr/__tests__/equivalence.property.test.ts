@@ -38,7 +38,9 @@ describe('compiled expressions against json-logic-js', () => {
       fc.property(ruleArb, recordArb, (rule, data) => {
         const compiled = compileExpression(rule);
         expect(compiled.safeEvaluate(data)).toStrictEqual(compiled.safeEvaluate(data));
-        expect(compileExpression(rule).safeEvaluate(data)).toStrictEqual(compiled.safeEvaluate(data));
+        expect(compileExpression(rule).safeEvaluate(data)).toStrictEqual(
+          compiled.safeEvaluate(data),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -87,11 +89,17 @@ describe('compileExpression on any input', () => {
 
   it('never throws for arbitrary JavaScript values as rule, data, context or options', () => {
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (rule, data, context, options) => {
-        const compiled = compileExpression(rule, options as never);
-        const result = compiled.safeEvaluate(data, context as never);
-        if (!result.ok) expect(result.error).toBeInstanceOf(RuleloomError);
-      }),
+      fc.property(
+        fc.anything(),
+        fc.anything(),
+        fc.anything(),
+        fc.anything(),
+        (rule, data, context, options) => {
+          const compiled = compileExpression(rule, options as never);
+          const result = compiled.safeEvaluate(data, context as never);
+          if (!result.ok) expect(result.error).toBeInstanceOf(RuleloomError);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

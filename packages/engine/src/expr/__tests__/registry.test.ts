@@ -22,14 +22,21 @@ describe('OperatorRegistry: an embedding app adds its own operators', () => {
   });
 
   it('checks arity at compile time', () => {
-    expect(compileExpression({ credit_limit: [] }, { operators }).diagnostics[0]?.code).toBe('RL2004');
+    expect(compileExpression({ credit_limit: [] }, { operators }).diagnostics[0]?.code).toBe(
+      'RL2004',
+    );
   });
 
   it('receives the evaluation context (the acting user, outside facts)', () => {
     const withContext = new OperatorRegistry().register('is_me', {
       evaluate: ([user], context) => user === context['userId'],
     });
-    expect(compileExpression({ is_me: [{ var: 'owner' }] }, { operators: withContext }).evaluate({ owner: 'u1' }, { userId: 'u1' })).toBe(true);
+    expect(
+      compileExpression({ is_me: [{ var: 'owner' }] }, { operators: withContext }).evaluate(
+        { owner: 'u1' },
+        { userId: 'u1' },
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -38,6 +45,8 @@ describe('OperatorRegistry: an embedding app adds its own operators', () => {
     ['__proto__', 'reserved'],
     ['has space', 'letters'],
   ])('refuses the name %s (RL2010)', (name) => {
-    expect(() => new OperatorRegistry().register(name, { evaluate: () => 1 })).toThrow(RuleloomError);
+    expect(() => new OperatorRegistry().register(name, { evaluate: () => 1 })).toThrow(
+      RuleloomError,
+    );
   });
 });

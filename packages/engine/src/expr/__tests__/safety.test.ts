@@ -18,7 +18,9 @@ describe('untrusted rules cannot reach JavaScript internals', () => {
     const compiled = compileExpression({ var: [{ cat: ['__pro', 'to__'] }, 'fallback'] });
     expect(compiled.ok).toBe(true);
     expect(compiled.evaluate({})).toBe('fallback');
-    expect(compileExpression({ var: { cat: ['a.', 'constructor'] } }).evaluate({ a: {} })).toBeNull();
+    expect(
+      compileExpression({ var: { cat: ['a.', 'constructor'] } }).evaluate({ a: {} }),
+    ).toBeNull();
   });
 
   it('inherited methods such as toString read as missing, not as functions', () => {
@@ -38,7 +40,11 @@ describe('untrusted rules cannot reach JavaScript internals', () => {
 
   it('an unknown operator is a diagnostic that names it and points at it', () => {
     const [diagnostic] = compileExpression({ and: [true, { frobnicate: [1] }] }).diagnostics;
-    expect(diagnostic).toMatchObject({ code: 'RL2001', pointer: '/and/1/frobnicate', params: { operator: 'frobnicate' } });
+    expect(diagnostic).toMatchObject({
+      code: 'RL2001',
+      pointer: '/and/1/frobnicate',
+      params: { operator: 'frobnicate' },
+    });
     expect(diagnostic?.message['zh-CN']).toContain('frobnicate');
   });
 
@@ -64,9 +70,9 @@ describe('limits stop hostile rules with typed errors', () => {
 
   it('a rule with more nodes than maxNodes gives RL2006', () => {
     const logic = { '+': Array.from({ length: 200 }, () => 1) };
-    expect(compileExpression(logic, { limits: { maxNodes: 100 } }).diagnostics.map((d) => d.code)).toEqual([
-      'RL2006',
-    ]);
+    expect(
+      compileExpression(logic, { limits: { maxNodes: 100 } }).diagnostics.map((d) => d.code),
+    ).toEqual(['RL2006']);
   });
 
   it('nested loops over large lists stop at maxSteps with RL3001', () => {
@@ -84,7 +90,9 @@ describe('limits stop hostile rules with typed errors', () => {
     const logic = {
       reduce: [{ var: 'n' }, { cat: [{ var: 'accumulator' }, { var: 'accumulator' }] }, 'ab'],
     };
-    const result = compileExpression(logic).safeEvaluate({ n: Array.from({ length: 40 }, () => 0) });
+    const result = compileExpression(logic).safeEvaluate({
+      n: Array.from({ length: 40 }, () => 0),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'RL3004' } });
   });
 
@@ -95,7 +103,9 @@ describe('limits stop hostile rules with typed errors', () => {
       ok: false,
       error: { code: 'RL3001' },
     });
-    expect(compileExpression(logic, { limits: { maxSteps: 5 } }).evaluate(data)).toEqual([1, 1, 1, 1, 1]);
+    expect(compileExpression(logic, { limits: { maxSteps: 5 } }).evaluate(data)).toEqual([
+      1, 1, 1, 1, 1,
+    ]);
   });
 
   it('a failing custom operator becomes a typed RL3003 error', () => {

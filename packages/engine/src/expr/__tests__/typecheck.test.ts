@@ -16,14 +16,18 @@ const check = (logic: unknown) => compileExpression(logic, { fields: lead }).dia
 
 describe('the type checker, given an entity’s field types', () => {
   it('accepts a well-typed routing condition (S42)', () => {
-    expect(check({ and: [{ '>': [{ var: 'budget' }, 200000] }, { '==': [{ var: 'source' }, '官网'] }] })).toEqual(
-      [],
-    );
+    expect(
+      check({ and: [{ '>': [{ var: 'budget' }, 200000] }, { '==': [{ var: 'source' }, '官网'] }] }),
+    ).toEqual([]);
   });
 
   it('reports an unknown field with the known ones listed (RL2007)', () => {
     const [d] = check({ '>': [{ var: 'budgetRange' }, 1] });
-    expect(d).toMatchObject({ code: 'RL2007', pointer: '/>/0/var', params: { field: 'budgetRange' } });
+    expect(d).toMatchObject({
+      code: 'RL2007',
+      pointer: '/>/0/var',
+      params: { field: 'budgetRange' },
+    });
     expect(d?.hint.en).toContain('budget, source');
   });
 
@@ -53,12 +57,18 @@ describe('the type checker, given an entity’s field types', () => {
   });
 
   it('records which fields an expression reads', () => {
-    const compiled = compileExpression({ if: [{ missing: ['budget', 'grade'] }, 0, { var: 'budget' }] }, { fields: lead });
+    const compiled = compileExpression(
+      { if: [{ missing: ['budget', 'grade'] }, 0, { var: 'budget' }] },
+      { fields: lead },
+    );
     expect([...compiled.fieldsUsed].sort()).toEqual(['budget', 'grade']);
   });
 
   it('prefixes diagnostics with the expression’s place in its file', () => {
-    const [d] = compileExpression({ var: 'nope' }, { fields: lead, pointer: '/gates/0/when', file: 'p.json' }).diagnostics;
+    const [d] = compileExpression(
+      { var: 'nope' },
+      { fields: lead, pointer: '/gates/0/when', file: 'p.json' },
+    ).diagnostics;
     expect(d).toMatchObject({ pointer: '/gates/0/when/var', file: 'p.json' });
   });
 

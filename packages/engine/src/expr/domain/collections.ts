@@ -51,7 +51,13 @@ export const collectionOperators: OperatorTable = {
       e.charge(have.length + want.length, site.pointer);
       return want.some((item) => have.includes(item));
     }),
-    check: positionalArgs([['array', 'string'], ['array', 'string']], 'boolean'),
+    check: positionalArgs(
+      [
+        ['array', 'string'],
+        ['array', 'string'],
+      ],
+      'boolean',
+    ),
   },
   has_all: {
     arity: [2, 2],
@@ -61,6 +67,12 @@ export const collectionOperators: OperatorTable = {
       e.charge(have.length + want.length, site.pointer);
       return want.every((item) => have.includes(item));
     }),
-    check: positionalArgs([['array', 'string'], ['array', 'string']], 'boolean'),
+    check: positionalArgs(
+      [
+        ['array', 'string'],
+        ['array', 'string'],
+      ],
+      'boolean',
+    ),
   },
 };

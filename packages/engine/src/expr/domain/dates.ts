@@ -17,7 +17,11 @@ function durationMs(value: unknown): number | undefined {
 }
 
 function unitMs(unit: unknown): number | undefined {
-  return typeof unit === 'string' ? DURATION_UNITS[unit] : unit === undefined ? DURATION_UNITS['ms'] : undefined;
+  return typeof unit === 'string'
+    ? DURATION_UNITS[unit]
+    : unit === undefined
+      ? DURATION_UNITS['ms']
+      : undefined;
 }
 
 function checkDurationAt(position: number) {
@@ -33,7 +37,8 @@ function checkDurationAt(position: number) {
 function checkUnitAt(position: number) {
   return (literals: readonly ({ readonly value: unknown } | undefined)[]): LiteralProblem[] => {
     const literal = literals[position];
-    if (!literal || (typeof literal.value === 'string' && literal.value in DURATION_UNITS)) return [];
+    if (!literal || (typeof literal.value === 'string' && literal.value in DURATION_UNITS))
+      return [];
     return [
       {
         position,
@@ -57,7 +62,11 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Date operators. */
 export const dateOperators: OperatorTable = {
-  now: { arity: [0, 0], build: eager((_args, e, site) => nowFrom(e.context, 'now', site.pointer)), result: 'date' },
+  now: {
+    arity: [0, 0],
+    build: eager((_args, e, site) => nowFrom(e.context, 'now', site.pointer)),
+    result: 'date',
+  },
   date: {
     arity: [1, 1],
     build: eager(([value], e) => toInstant(value, zoneFrom(e.context)) ?? null),
@@ -107,6 +116,14 @@ export const dateOperators: OperatorTable = {
     build: calendarField((f) => `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`),
     check: positionalArgs([dateArg], 'string'),
   },
-  weekday: { arity: [1, 1], build: calendarField((f) => f.weekday), check: positionalArgs([dateArg], 'number') },
-  hour: { arity: [1, 1], build: calendarField((f) => f.hour), check: positionalArgs([dateArg], 'number') },
+  weekday: {
+    arity: [1, 1],
+    build: calendarField((f) => f.weekday),
+    check: positionalArgs([dateArg], 'number'),
+  },
+  hour: {
+    arity: [1, 1],
+    build: calendarField((f) => f.hour),
+    check: positionalArgs([dateArg], 'number'),
+  },
 };

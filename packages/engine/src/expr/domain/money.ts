@@ -1,6 +1,11 @@
 import Big from 'big.js';
 import { RuleloomError } from '../../diagnostics/errors.js';
-import { allArgs, positionalArgs, type OperatorTable, type OperationSite } from '../operators/spec.js';
+import {
+  allArgs,
+  positionalArgs,
+  type OperatorTable,
+  type OperationSite,
+} from '../operators/spec.js';
 import { eager } from './eager.js';
 
 /**
@@ -94,5 +99,9 @@ export const moneyOperators: OperatorTable = {
     }),
     check: numbers,
   },
-  abs: { arity: [1, 1], build: eager(([value], _e, site) => toBig(value, site).abs().toNumber()), check: numbers },
+  abs: {
+    arity: [1, 1],
+    build: eager(([value], _e, site) => toBig(value, site).abs().toNumber()),
+    check: numbers,
+  },
 };

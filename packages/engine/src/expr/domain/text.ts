@@ -1,7 +1,8 @@
 import { positionalArgs, type OperatorTable } from '../operators/spec.js';
 import { eager } from './eager.js';
 
-const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+const str = (value: unknown): string =>
+  value === null || value === undefined ? '' : String(value);
 const text1 = positionalArgs([['string']], 'string');
 const textPair = positionalArgs([['string', 'array'], ['string']], 'boolean');
 
@@ -22,7 +23,11 @@ export const textOperators: OperatorTable = {
     ),
     check: positionalArgs([['string', 'array']], 'boolean'),
   },
-  starts_with: { arity: [2, 2], build: eager(([s, p]) => str(s).startsWith(str(p))), check: textPair },
+  starts_with: {
+    arity: [2, 2],
+    build: eager(([s, p]) => str(s).startsWith(str(p))),
+    check: textPair,
+  },
   ends_with: { arity: [2, 2], build: eager(([s, p]) => str(s).endsWith(str(p))), check: textPair },
   replace: {
     arity: [3, 3],
@@ -47,7 +52,9 @@ export const textOperators: OperatorTable = {
   join: {
     arity: [1, 2],
     build: eager(([list, separator]) =>
-      Array.isArray(list) ? list.map(str).join(separator === undefined ? ',' : str(separator)) : str(list),
+      Array.isArray(list)
+        ? list.map(str).join(separator === undefined ? ',' : str(separator))
+        : str(list),
     ),
     check: positionalArgs([['array'], ['string']], 'string'),
   },

@@ -37,7 +37,15 @@ export function toInstant(value: unknown, zone: string): number | undefined {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
     return undefined;
   }
   const millis = Number(ms.padEnd(3, '0'));
@@ -53,7 +61,11 @@ export function toInstant(value: unknown, zone: string): number | undefined {
 }
 
 /** The current instant from the evaluation context; RL3006 when the caller gave none. */
-export function nowFrom(context: { readonly now?: unknown; readonly zone?: unknown }, operator: string, pointer: string): number {
+export function nowFrom(
+  context: { readonly now?: unknown; readonly zone?: unknown },
+  operator: string,
+  pointer: string,
+): number {
   const instant = toInstant(context.now, zoneFrom(context));
   if (instant === undefined) throw new RuleloomError('RL3006', { operator }, pointer);
   return instant;

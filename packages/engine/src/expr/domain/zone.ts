@@ -36,7 +36,15 @@ export interface ZonedFields {
   readonly weekday: number;
 }
 
-const WEEKDAYS: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  Mon: 1,
+  Tue: 2,
+  Wed: 3,
+  Thu: 4,
+  Fri: 5,
+  Sat: 6,
+  Sun: 7,
+};
 
 /** True when the platform knows the zone. */
 export function isValidZone(zone: string): boolean {

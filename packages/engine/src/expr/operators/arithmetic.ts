@@ -63,11 +63,17 @@ export const arithmeticOperators: OperatorTable = {
   '*': { arity: [1, Infinity], build: buildTimes, check: numeric },
   '-': { build: buildMinus, check: numeric },
   '/': {
-    build: ([a = absent, b = absent]) => (d, e) => (a(d, e) as number) / (b(d, e) as number),
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        (a(d, e) as number) / (b(d, e) as number),
     check: numeric,
   },
   '%': {
-    build: ([a = absent, b = absent]) => (d, e) => (a(d, e) as number) % (b(d, e) as number),
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        (a(d, e) as number) % (b(d, e) as number),
     check: numeric,
   },
   min: { build: buildExtreme(Math.min), check: numeric },

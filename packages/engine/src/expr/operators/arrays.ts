@@ -7,71 +7,83 @@ const listFirst = positionalArgs([['array']], 'any');
 export const arrayOperators: OperatorTable = {
   map: {
     scoped: [1],
-    build: ([list = absent, body = absent], site) => (d, e) => {
-      const items = list(d, e);
-      if (!Array.isArray(items)) return [];
-      e.charge(items.length, site.pointer);
-      const out = new Array<unknown>(items.length);
-      for (let i = 0; i < items.length; i++) out[i] = body(items[i], e);
-      return out;
-    },
+    build:
+      ([list = absent, body = absent], site) =>
+      (d, e) => {
+        const items = list(d, e);
+        if (!Array.isArray(items)) return [];
+        e.charge(items.length, site.pointer);
+        const out = new Array<unknown>(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = body(items[i], e);
+        return out;
+      },
     check: positionalArgs([['array']], 'array'),
   },
   filter: {
     scoped: [1],
-    build: ([list = absent, body = absent], site) => (d, e) => {
-      const items = list(d, e);
-      if (!Array.isArray(items)) return [];
-      e.charge(items.length, site.pointer);
-      const out: unknown[] = [];
-      for (const item of items) if (truthy(body(item, e))) out.push(item);
-      return out;
-    },
+    build:
+      ([list = absent, body = absent], site) =>
+      (d, e) => {
+        const items = list(d, e);
+        if (!Array.isArray(items)) return [];
+        e.charge(items.length, site.pointer);
+        const out: unknown[] = [];
+        for (const item of items) if (truthy(body(item, e))) out.push(item);
+        return out;
+      },
     check: positionalArgs([['array']], 'array'),
   },
   reduce: {
     scoped: [1],
-    build: ([list = absent, body = absent, initial], site) => (d, e) => {
-      const items = list(d, e);
-      let accumulator = initial ? initial(d, e) : null;
-      if (!Array.isArray(items)) return accumulator;
-      e.charge(items.length, site.pointer);
-      for (const current of items) accumulator = body({ current, accumulator }, e);
-      return accumulator;
-    },
+    build:
+      ([list = absent, body = absent, initial], site) =>
+      (d, e) => {
+        const items = list(d, e);
+        let accumulator = initial ? initial(d, e) : null;
+        if (!Array.isArray(items)) return accumulator;
+        e.charge(items.length, site.pointer);
+        for (const current of items) accumulator = body({ current, accumulator }, e);
+        return accumulator;
+      },
     check: listFirst,
   },
   all: {
     scoped: [1],
-    build: ([list = absent, body = absent], site) => (d, e) => {
-      const items = list(d, e);
-      if (!Array.isArray(items) || items.length === 0) return false;
-      e.charge(items.length, site.pointer);
-      for (const item of items) if (!truthy(body(item, e))) return false;
-      return true;
-    },
+    build:
+      ([list = absent, body = absent], site) =>
+      (d, e) => {
+        const items = list(d, e);
+        if (!Array.isArray(items) || items.length === 0) return false;
+        e.charge(items.length, site.pointer);
+        for (const item of items) if (!truthy(body(item, e))) return false;
+        return true;
+      },
     check: positionalArgs([['array']], 'boolean'),
   },
   some: {
     scoped: [1],
-    build: ([list = absent, body = absent], site) => (d, e) => {
-      const items = list(d, e);
-      if (!Array.isArray(items) || items.length === 0) return false;
-      e.charge(items.length, site.pointer);
-      for (const item of items) if (truthy(body(item, e))) return true;
-      return false;
-    },
+    build:
+      ([list = absent, body = absent], site) =>
+      (d, e) => {
+        const items = list(d, e);
+        if (!Array.isArray(items) || items.length === 0) return false;
+        e.charge(items.length, site.pointer);
+        for (const item of items) if (truthy(body(item, e))) return true;
+        return false;
+      },
     check: positionalArgs([['array']], 'boolean'),
   },
   none: {
     scoped: [1],
-    build: ([list = absent, body = absent], site) => (d, e) => {
-      const items = list(d, e);
-      if (!Array.isArray(items) || items.length === 0) return true;
-      e.charge(items.length, site.pointer);
-      for (const item of items) if (truthy(body(item, e))) return false;
-      return true;
-    },
+    build:
+      ([list = absent, body = absent], site) =>
+      (d, e) => {
+        const items = list(d, e);
+        if (!Array.isArray(items) || items.length === 0) return true;
+        e.charge(items.length, site.pointer);
+        for (const item of items) if (truthy(body(item, e))) return false;
+        return true;
+      },
     check: positionalArgs([['array']], 'boolean'),
   },
   merge: {
@@ -89,12 +101,14 @@ export const arrayOperators: OperatorTable = {
     result: 'array',
   },
   in: {
-    build: ([needle = absent, haystack = absent]) => (d, e) => {
-      const within = haystack(d, e);
-      if (typeof within === 'string') return within.indexOf(needle(d, e) as string) !== -1;
-      if (Array.isArray(within)) return within.indexOf(needle(d, e)) !== -1;
-      return false;
-    },
+    build:
+      ([needle = absent, haystack = absent]) =>
+      (d, e) => {
+        const within = haystack(d, e);
+        if (typeof within === 'string') return within.indexOf(needle(d, e) as string) !== -1;
+        if (Array.isArray(within)) return within.indexOf(needle(d, e)) !== -1;
+        return false;
+      },
     check: positionalArgs([undefined, ['array', 'string']], 'boolean'),
   },
 };

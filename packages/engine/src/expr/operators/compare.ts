@@ -1,4 +1,4 @@
-/* eslint-disable eqeqeq -- JsonLogic's == and != are JavaScript's loose equality by definition */
+// JsonLogic's == and != are JavaScript's loose equality by definition.
 import type { ValueType } from '../valueTypes.js';
 import { absent, type Evaluator, type OperatorTable, type TypeReporter } from './spec.js';
 
@@ -16,7 +16,10 @@ function orderCheck(types: readonly ValueType[], report: TypeReporter): ValueTyp
       return;
     }
     if (first === undefined) first = type;
-    else if (type !== first && !(isTemporal(first) && isTemporal(type) && (first === 'date' || type === 'date'))) {
+    else if (
+      type !== first &&
+      !(isTemporal(first) && isTemporal(type) && (first === 'date' || type === 'date'))
+    ) {
       report(position, [first]);
     }
   });
@@ -43,16 +46,46 @@ function buildBetween(lt: Lt) {
 
 /** Equality and ordering, with JavaScript's (and so json-logic-js's) coercions. */
 export const compareOperators: OperatorTable = {
-  '==': { build: ([a = absent, b = absent]) => (d, e) => a(d, e) == b(d, e), result: 'boolean' },
-  '===': { build: ([a = absent, b = absent]) => (d, e) => a(d, e) === b(d, e), result: 'boolean' },
-  '!=': { build: ([a = absent, b = absent]) => (d, e) => a(d, e) != b(d, e), result: 'boolean' },
-  '!==': { build: ([a = absent, b = absent]) => (d, e) => a(d, e) !== b(d, e), result: 'boolean' },
+  '==': {
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        a(d, e) == b(d, e),
+    result: 'boolean',
+  },
+  '===': {
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        a(d, e) === b(d, e),
+    result: 'boolean',
+  },
+  '!=': {
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        a(d, e) != b(d, e),
+    result: 'boolean',
+  },
+  '!==': {
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        a(d, e) !== b(d, e),
+    result: 'boolean',
+  },
   '>': {
-    build: ([a = absent, b = absent]) => (d, e) => (a(d, e) as number) > (b(d, e) as number),
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        (a(d, e) as number) > (b(d, e) as number),
     check: orderCheck,
   },
   '>=': {
-    build: ([a = absent, b = absent]) => (d, e) => (a(d, e) as number) >= (b(d, e) as number),
+    build:
+      ([a = absent, b = absent]) =>
+      (d, e) =>
+        (a(d, e) as number) >= (b(d, e) as number),
     check: orderCheck,
   },
   '<': { build: buildBetween((x, y) => x < y), check: orderCheck },

@@ -103,7 +103,11 @@ export function compileMissing(ctx: SelfCompileContext): { fn: Evaluator; type: 
   checkLiteralKeys(ctx, 0);
   const fns = ctx.args.map((arg) => arg.fn);
   return {
-    fn: (d, e) => missingKeys(d, fns.map((fn) => fn(d, e))),
+    fn: (d, e) =>
+      missingKeys(
+        d,
+        fns.map((fn) => fn(d, e)),
+      ),
     type: 'array',
   };
 }

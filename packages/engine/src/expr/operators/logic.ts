@@ -77,11 +77,17 @@ export const logicOperators: OperatorTable = {
   and: { build: buildAnd, check: sameTypeOr },
   or: { build: buildOr, check: sameTypeOr },
   '!': {
-    build: ([a = absent]) => (d, e) => !truthy(a(d, e)),
+    build:
+      ([a = absent]) =>
+      (d, e) =>
+        !truthy(a(d, e)),
     result: 'boolean',
   },
   '!!': {
-    build: ([a = absent]) => (d, e) => truthy(a(d, e)),
+    build:
+      ([a = absent]) =>
+      (d, e) =>
+        truthy(a(d, e)),
     result: 'boolean',
   },
 };

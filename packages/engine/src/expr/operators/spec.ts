@@ -33,7 +33,9 @@ export interface OperatorSpec {
    * Checks arguments that are literals (e.g. a duration text) at compile time; returns the
    * problems found. `literals[i]` is undefined when argument `i` is not a literal.
    */
-  readonly checkLiterals?: (literals: readonly ({ readonly value: unknown } | undefined)[]) => readonly LiteralProblem[];
+  readonly checkLiterals?: (
+    literals: readonly ({ readonly value: unknown } | undefined)[],
+  ) => readonly LiteralProblem[];
 }
 
 /** A problem with a literal argument, reported by `checkLiterals`. */
@@ -57,7 +59,10 @@ export function allArgs(expected: readonly ValueType[], result: ValueType) {
 }
 
 /** Checks arguments position by position (`undefined`: any type) and returns `result`. */
-export function positionalArgs(expected: readonly (readonly ValueType[] | undefined)[], result: ValueType) {
+export function positionalArgs(
+  expected: readonly (readonly ValueType[] | undefined)[],
+  result: ValueType,
+) {
   return (types: readonly ValueType[], report: TypeReporter): ValueType => {
     types.forEach((type, position) => {
       const accepted = expected[position];
@@ -90,4 +95,3 @@ export interface SelfCompileContext {
    */
   checkPath(path: string, position: number): ValueType;
 }
-

@@ -2,7 +2,8 @@ import { absent, type Evaluator, type OperatorTable } from './spec.js';
 
 function buildCat(args: readonly Evaluator[]): Evaluator {
   const [a, b] = args;
-  const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+  const str = (value: unknown): string =>
+    value === null || value === undefined ? '' : String(value);
   if (args.length === 1 && a) return (d, e) => str(a(d, e));
   if (args.length === 2 && a && b) return (d, e) => str(a(d, e)) + str(b(d, e));
   return (d, e) => {
@@ -36,17 +37,21 @@ export const stringOperators: OperatorTable = {
     result: 'string',
   },
   substr: {
-    build: ([source = absent, start = absent, length = absent]) => (d, e) =>
-      substr(source(d, e), start(d, e), length(d, e)),
+    build:
+      ([source = absent, start = absent, length = absent]) =>
+      (d, e) =>
+        substr(source(d, e), start(d, e), length(d, e)),
     result: 'string',
   },
   log: {
     // No I/O in the engine: the value goes to `context.log` when the caller gives one.
-    build: ([value = absent]) => (d, e) => {
-      const result = value(d, e);
-      const log = e.context['log'];
-      if (typeof log === 'function') (log as (v: unknown) => void)(result);
-      return result;
-    },
+    build:
+      ([value = absent]) =>
+      (d, e) => {
+        const result = value(d, e);
+        const log = e.context['log'];
+        if (typeof log === 'function') (log as (v: unknown) => void)(result);
+        return result;
+      },
   },
 };
