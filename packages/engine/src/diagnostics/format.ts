@@ -9,7 +9,11 @@ const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
  * @example
  * fillTemplate('unknown field "{field}"', { field: 'budget' }) // 'unknown field "budget"'
  */
-export function fillTemplate(template: string, params: DiagnosticParams, locale: Locale = 'en'): string {
+export function fillTemplate(
+  template: string,
+  params: DiagnosticParams,
+  locale: Locale = 'en',
+): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];

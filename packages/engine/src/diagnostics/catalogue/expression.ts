@@ -7,7 +7,8 @@ export const expressionCatalogue = {
     title: 'unknown operator',
     message: { 'zh-CN': '未知的运算符 "{operator}"', en: 'unknown operator "{operator}"' },
     hint: {
-      'zh-CN': '检查拼写，或查看表达式参考中支持的运算符列表；嵌入方可通过运算符注册表添加自定义运算符',
+      'zh-CN':
+        '检查拼写，或查看表达式参考中支持的运算符列表；嵌入方可通过运算符注册表添加自定义运算符',
       en: 'check the spelling or see the expression reference for the supported operators; an embedding app can register its own operators',
     },
   },
@@ -26,7 +27,10 @@ export const expressionCatalogue = {
   RL2003: {
     severity: 'error',
     title: 'forbidden operator',
-    message: { 'zh-CN': '出于安全原因不允许使用运算符 "{operator}"', en: 'the operator "{operator}" is not allowed for safety' },
+    message: {
+      'zh-CN': '出于安全原因不允许使用运算符 "{operator}"',
+      en: 'the operator "{operator}" is not allowed for safety',
+    },
     hint: {
       'zh-CN': '规则来自不受信任的来源时不能调用对象方法；请改用字符串、日期或金额等内置运算符',
       en: 'rules may come from untrusted sources and cannot call object methods; use the built-in string, date or money operators instead',
@@ -39,7 +43,10 @@ export const expressionCatalogue = {
       'zh-CN': '运算符 "{operator}" 需要 {expected} 个参数，实际为 {actual} 个',
       en: 'operator "{operator}" takes {expected} argument(s) but got {actual}',
     },
-    hint: { 'zh-CN': '按表达式参考中的写法补齐或删除参数', en: 'add or remove arguments as the expression reference shows' },
+    hint: {
+      'zh-CN': '按表达式参考中的写法补齐或删除参数',
+      en: 'add or remove arguments as the expression reference shows',
+    },
   },
   RL2005: {
     severity: 'error',
@@ -93,7 +100,10 @@ export const expressionCatalogue = {
       'zh-CN': '"{operator}" 的写法不正确：{detail}',
       en: 'invalid use of "{operator}": {detail}',
     },
-    hint: { 'zh-CN': '参照表达式参考中的示例改写', en: 'rewrite it after the example in the expression reference' },
+    hint: {
+      'zh-CN': '参照表达式参考中的示例改写',
+      en: 'rewrite it after the example in the expression reference',
+    },
   },
   RL2010: {
     severity: 'error',
