@@ -2,10 +2,17 @@ import { createDiagnostic, appendPointer } from '../diagnostics/diagnostic.js';
 import { RuleloomError } from '../diagnostics/errors.js';
 import type { DiagnosticCode } from '../diagnostics/catalogue/index.js';
 import type { Diagnostic, DiagnosticParams, LocalizedText } from '../diagnostics/types.js';
-import { Evaluation, resolveLimits } from './limits.js';
+import { Evaluation, MAX_TRACE_NODES, resolveLimits, type TraceFrame } from './limits.js';
 import type { Evaluator, OperationSite, OperatorSpec } from './operators/spec.js';
 import { defaultRegistry, forbiddenOperators, type OperatorRegistry } from './registry.js';
-import type { EvaluationContext, ExpressionLimits, FieldInfo, JsonLogic } from './types.js';
+import { traced } from './trace.js';
+import type {
+  EvaluationContext,
+  ExpressionLimits,
+  FieldInfo,
+  JsonLogic,
+  TraceNode,
+} from './types.js';
 import {
   containerTypes,
   fieldValueType,
@@ -38,6 +45,14 @@ export type EvaluationResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: RuleloomError };
 
+/** The outcome of {@link CompiledExpression.explain}: the result and how it came about. */
+export type Explanation = EvaluationResult & {
+  /** The evaluated operations, outermost first (a literal rule has no operations). */
+  readonly trace: readonly TraceNode[];
+  /** True when the trace was cut at 10,000 operations (long loops). */
+  readonly truncated: boolean;
+};
+
 /** A compiled expression: compile once, evaluate many times. */
 export interface CompiledExpression {
   /** False when any diagnostic is an error; `evaluate` then throws RL3002. */
@@ -56,6 +71,11 @@ export interface CompiledExpression {
   evaluate(data?: unknown, context?: EvaluationContext): unknown;
   /** Like `evaluate`, returning the error as a value instead of throwing. */
   safeEvaluate(data?: unknown, context?: EvaluationContext): EvaluationResult;
+  /**
+   * Evaluates and records every operation evaluated, with its place in the rule and its
+   * value: what a rep sees when told why a gate failed. Slower than `evaluate`.
+   */
+  explain(data?: unknown, context?: EvaluationContext): Explanation;
 }
 
 interface Compiled {
@@ -75,7 +95,10 @@ class ExpressionCompiler {
   private readonly registry: OperatorRegistry;
   readonly limits: ExpressionLimits;
 
-  constructor(private readonly options: CompileOptions) {
+  constructor(
+    private readonly options: CompileOptions,
+    private readonly tracing = false,
+  ) {
     this.limits = resolveLimits(options.limits);
     this.registry = options.operators ?? defaultRegistry;
     this.fields = Array.isArray(options.fields)
@@ -173,21 +196,20 @@ class ExpressionCompiler {
     const site: OperationSite = { operator, pointer: opPointer };
     this.checkLiterals(spec, args, argPointer);
     if (spec.compileSelf) {
-      return spec.compileSelf({
+      const self = spec.compileSelf({
         site,
         args,
         checkPath: (path, position) => this.checkPath(path, argPointer(position), scoped),
       });
+      return this.tracing ? { ...self, fn: traced(self.fn, site) } : self;
     }
     const type = this.checkTypes(operator, spec, args, argPointer, scoped);
     const build = spec.build as NonNullable<OperatorSpec['build']>;
-    return {
-      fn: build(
-        args.map((arg) => arg.fn),
-        site,
-      ),
-      type,
-    };
+    const fn = build(
+      args.map((arg) => arg.fn),
+      site,
+    );
+    return { fn: this.tracing ? traced(fn, site) : fn, type };
   }
 
   private checkLiterals(
@@ -313,10 +335,36 @@ export function compileExpression(
       throw toRuleloomError(error);
     }
   };
+  let tracedRoot: Evaluator | undefined;
+  const explain = (data?: unknown, context?: EvaluationContext): Explanation => {
+    tracedRoot ??= ok
+      ? new ExpressionCompiler(safeOptions, true).compile(
+          logic,
+          safeOptions.pointer ?? '',
+          0,
+          false,
+        ).fn
+      : fn;
+    const evaluation = new Evaluation(
+      typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT,
+      limits,
+    );
+    const top: TraceFrame = { operator: '', pointer: '', value: undefined, children: [] };
+    evaluation.trace = top;
+    let result: EvaluationResult;
+    try {
+      if (!ok) evaluate(data, context);
+      result = { ok: true, value: (tracedRoot as Evaluator)(data, evaluation) };
+    } catch (error) {
+      result = { ok: false, error: toRuleloomError(error) };
+    }
+    return { ...result, trace: top.children, truncated: evaluation.traceCount >= MAX_TRACE_NODES };
+  };
   return {
     ok,
     diagnostics,
     resultType: root.type,
+    explain,
     fieldsUsed: Object.freeze([...compiler.fieldsUsed]),
     logic,
     evaluate,

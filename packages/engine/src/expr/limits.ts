@@ -1,6 +1,17 @@
 import { RuleloomError } from '../diagnostics/errors.js';
 import type { EvaluationContext, ExpressionLimits } from './types.js';
 
+/** A trace node being recorded (mutable while the evaluation runs). */
+export interface TraceFrame {
+  readonly operator: string;
+  readonly pointer: string;
+  value: unknown;
+  readonly children: TraceFrame[];
+}
+
+/** Most operations one explanation records; loops over large lists are cut there. */
+export const MAX_TRACE_NODES = 10_000;
+
 /** Defaults chosen so a real sales rule never meets them and a hostile one stops quickly. */
 export const defaultLimits: ExpressionLimits = Object.freeze({
   maxDepth: 64,
@@ -16,6 +27,9 @@ export const defaultLimits: ExpressionLimits = Object.freeze({
  */
 export class Evaluation {
   steps = 0;
+  /** The operation being recorded, when the evaluation explains itself. */
+  trace: TraceFrame | undefined = undefined;
+  traceCount = 0;
   constructor(
     readonly context: EvaluationContext,
     readonly limits: ExpressionLimits,

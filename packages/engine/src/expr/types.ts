@@ -49,3 +49,16 @@ export interface EvaluationContext {
   /** Anything else an embedding app's custom operators want (the acting user, outside facts). */
   readonly [key: string]: unknown;
 }
+
+/**
+ * One evaluated operation in an explanation: which operator at which place in the rule
+ * produced which value, and the operations it evaluated to get there (branches that were
+ * not taken are absent).
+ */
+export interface TraceNode {
+  readonly operator: string;
+  /** JSON pointer of the operation inside its definition file. */
+  readonly pointer: string;
+  readonly value: unknown;
+  readonly children: readonly TraceNode[];
+}
