@@ -4,3 +4,5 @@
  */
 export * from './diagnostics/index.js';
 export * from './expr/index.js';
+export * from './definitions/index.js';
+export * from './formula/index.js';
