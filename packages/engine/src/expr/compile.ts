@@ -84,6 +84,22 @@ interface Compiled {
   readonly constant?: { readonly value: unknown };
 }
 
+// A definition compiles many expressions against the same field list: index it once.
+const fieldMaps = new WeakMap<readonly FieldInfo[], ReadonlyMap<string, FieldInfo>>();
+
+function fieldMap(fields: readonly FieldInfo[]): ReadonlyMap<string, FieldInfo> {
+  let map = fieldMaps.get(fields);
+  if (!map) {
+    map = new Map(
+      fields
+        .filter((f) => typeof f === 'object' && f !== null && typeof f.id === 'string')
+        .map((f) => [f.id, f]),
+    );
+    fieldMaps.set(fields, map);
+  }
+  return map;
+}
+
 const NULL: Compiled = { fn: () => null, type: 'null', constant: { value: null } };
 const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
 
@@ -101,9 +117,7 @@ class ExpressionCompiler {
   ) {
     this.limits = resolveLimits(options.limits);
     this.registry = options.operators ?? defaultRegistry;
-    this.fields = Array.isArray(options.fields)
-      ? new Map(options.fields.filter((f) => f && typeof f.id === 'string').map((f) => [f.id, f]))
-      : undefined;
+    this.fields = Array.isArray(options.fields) ? fieldMap(options.fields) : undefined;
   }
 
   report(code: DiagnosticCode, pointer: string, params: DiagnosticParams = {}): void {
