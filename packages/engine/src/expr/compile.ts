@@ -5,6 +5,7 @@ import type { Diagnostic, DiagnosticParams, LocalizedText } from '../diagnostics
 import { Evaluation, MAX_TRACE_NODES, resolveLimits, type TraceFrame } from './limits.js';
 import type { Evaluator, OperationSite, OperatorSpec } from './operators/spec.js';
 import { defaultRegistry, forbiddenOperators, type OperatorRegistry } from './registry.js';
+import { markConstant } from './operators/fuse.js';
 import { traced } from './trace.js';
 import type {
   EvaluationContext,
@@ -100,12 +101,67 @@ function fieldMap(fields: readonly FieldInfo[]): ReadonlyMap<string, FieldInfo> 
   return map;
 }
 
+/**
+ * Operators that never touch the per-evaluation state (no context, no step budget, no size
+ * checks). An expression made only of these shares one evaluation object across calls,
+ * which saves an allocation on the hot path of the most common rules.
+ */
+const STATELESS: ReadonlySet<string> = new Set([
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  'and',
+  'or',
+  '!',
+  '!!',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'in',
+  'substr',
+  'round',
+  'floor',
+  'ceil',
+  'abs',
+  'money_add',
+  'money_sub',
+  'money_mul',
+  'money_div',
+  'lower',
+  'upper',
+  'trim',
+  'length',
+  'contains',
+  'starts_with',
+  'ends_with',
+  'join',
+  'coalesce',
+  'distance_km',
+  'duration',
+]);
+
 const NULL: Compiled = { fn: () => null, type: 'null', constant: { value: null } };
 const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
 
 class ExpressionCompiler {
   readonly diagnostics: Diagnostic[] = [];
   readonly fieldsUsed = new Set<string>();
+  /** False once an operation that uses the evaluation state (context, budget) is compiled. */
+  stateless = true;
   private nodeCount = 0;
   private readonly fields: ReadonlyMap<string, FieldInfo> | undefined;
   private readonly registry: OperatorRegistry;
@@ -148,7 +204,11 @@ class ExpressionCompiler {
     if (Array.isArray(node)) return this.compileArray(node, pointer, depth, scoped);
     if (!isOperation(node)) {
       const value = freezeLiteral(node, this.limits.maxDepth - depth);
-      return { fn: () => value, type: literalType(value), constant: { value } };
+      return {
+        fn: markConstant(() => value, value),
+        type: literalType(value),
+        constant: { value },
+      };
     }
     const operator = Object.keys(node)[0] as string;
     return this.compileOperation(operator, node[operator], pointer, depth, scoped);
@@ -191,6 +251,7 @@ class ExpressionCompiler {
       return NULL;
     }
     const spec = this.registry.lookup(operator);
+    if (!STATELESS.has(operator)) this.stateless = false;
     if (!spec) {
       this.report('RL2001', opPointer, { operator });
       return NULL;
@@ -332,6 +393,7 @@ export function compileExpression(
   const ok = !diagnostics.some((d) => d.severity === 'error');
   const fn = root.fn;
   const limits = compiler.limits;
+  const shared = compiler.stateless ? new Evaluation(EMPTY_CONTEXT, limits) : undefined;
   const evaluate = (data?: unknown, context?: EvaluationContext): unknown => {
     if (!ok) {
       throw new RuleloomError('RL3002', {
@@ -339,10 +401,12 @@ export function compileExpression(
         first: diagnostics.find((d) => d.severity === 'error')?.message ?? '',
       });
     }
-    const evaluation = new Evaluation(
-      typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT,
-      limits,
-    );
+    const evaluation =
+      shared ??
+      new Evaluation(
+        typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT,
+        limits,
+      );
     try {
       return fn(data, evaluation);
     } catch (error) {

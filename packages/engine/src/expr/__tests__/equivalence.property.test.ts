@@ -5,7 +5,7 @@ import { compileExpression } from '../compile.js';
 import { RuleloomError } from '../../diagnostics/errors.js';
 import { recordArb, ruleArb } from './arbitraries.js';
 
-const runs = { numRuns: 3000 };
+const runs = { numRuns: 10000 };
 
 function reference(rule: unknown, data: unknown): { ok: true; value: unknown } | { ok: false } {
   try {

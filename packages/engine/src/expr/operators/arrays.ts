@@ -104,9 +104,12 @@ export const arrayOperators: OperatorTable = {
     build:
       ([needle = absent, haystack = absent]) =>
       (d, e) => {
+        // Both evaluated first, then `!b → false`, exactly as json-logic-js.
+        const value = needle(d, e);
         const within = haystack(d, e);
-        if (typeof within === 'string') return within.indexOf(needle(d, e) as string) !== -1;
-        if (Array.isArray(within)) return within.indexOf(needle(d, e)) !== -1;
+        if (!within) return false;
+        if (typeof within === 'string') return within.indexOf(value as string) !== -1;
+        if (Array.isArray(within)) return within.indexOf(value) !== -1;
         return false;
       },
     check: positionalArgs([undefined, ['array', 'string']], 'boolean'),

@@ -1,6 +1,7 @@
 import { FORBIDDEN_SEGMENTS, readProperty } from '../values.js';
 import type { ValueType } from '../valueTypes.js';
-import { absent, type Evaluator, type SelfCompileContext } from './spec.js';
+import { markFieldRead, readField } from './fuse.js';
+import { absent, type CompiledArg, type Evaluator, type SelfCompileContext } from './spec.js';
 
 /** Splits a `var` path as json-logic-js does (`String(path).split(".")`). */
 export function pathSegments(path: unknown): readonly string[] {
@@ -42,14 +43,7 @@ export function compileVar(ctx: SelfCompileContext): { fn: Evaluator; type: Valu
       if (segments.length === 1) {
         const key = segments[0] as string;
         if (FORBIDDEN_SEGMENTS.has(key)) return { fn: () => null, type };
-        return {
-          fn: (d) => {
-            if (d === null || d === undefined) return null;
-            const value = (d as Record<string, unknown>)[key];
-            return value === undefined || typeof value === 'function' ? null : value;
-          },
-          type,
-        };
+        return { fn: markFieldRead((d) => readField(d, key), key), type };
       }
       return { fn: (d) => readPath(d, segments, null), type };
     }
@@ -98,9 +92,38 @@ function checkLiteralKeys(ctx: SelfCompileContext, from: number): void {
   });
 }
 
+/**
+ * The literal keys of `missing`'s arguments, as json-logic-js reads them (one array argument,
+ * or every argument); `undefined` when any argument is computed at run time.
+ */
+function literalKeys(args: readonly CompiledArg[]): readonly unknown[] | undefined {
+  if (!args.every((arg) => arg.constant)) return undefined;
+  const values = args.map((arg) => arg.constant?.value);
+  return Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
+}
+
+/**
+ * A checker for fixed keys: paths are split once. A new empty list is returned each time,
+ * as json-logic-js does (`==` on two lists compares identity).
+ */
+function missingFixed(keys: readonly unknown[]): Evaluator {
+  const paths = keys.map((key) => (isWholeDataPath(key) ? undefined : pathSegments(key)));
+  return (d) => {
+    let missing: unknown[] | undefined;
+    for (let i = 0; i < paths.length; i++) {
+      const segments = paths[i];
+      const value = segments === undefined ? d : readPath(d, segments, null);
+      if (value === null || value === '') (missing ??= []).push(keys[i]);
+    }
+    return missing ?? [];
+  };
+}
+
 /** Compiles `missing`: which of the given field paths have no value. */
 export function compileMissing(ctx: SelfCompileContext): { fn: Evaluator; type: ValueType } {
   checkLiteralKeys(ctx, 0);
+  const keys = literalKeys(ctx.args);
+  if (keys) return { fn: missingFixed(keys), type: 'array' };
   const fns = ctx.args.map((arg) => arg.fn);
   return {
     fn: (d, e) =>
@@ -117,6 +140,18 @@ export function compileMissingSome(ctx: SelfCompileContext): { fn: Evaluator; ty
   checkLiteralKeys(ctx, 1);
   const need = ctx.args[0]?.fn ?? absent;
   const options = ctx.args[1]?.fn ?? absent;
+  const fixed = ctx.args[1]?.constant?.value;
+  if (Array.isArray(fixed) && !Array.isArray(fixed[0])) {
+    const check = missingFixed(fixed);
+    return {
+      fn: (d, e) => {
+        const count = need(d, e) as number;
+        const missing = check(d, e) as unknown[];
+        return fixed.length - missing.length >= count ? [] : missing;
+      },
+      type: 'array',
+    };
+  }
   return {
     fn: (d, e) => {
       const count = need(d, e) as number;
