@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -64,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', 'bench/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['**/*.js', 'bench/**', 'scripts/**'],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -42,6 +42,8 @@ describe('fixtures', () => {
 
   test.each(files('invalid'))('%s gives exactly the expected diagnostics', (path) => {
     const actual = check(path).map(({ code, pointer }) => ({ code, pointer }));
-    expect(actual).toEqual(expectations[path]);
+    // Entries also carry the line and column the CLI prints; the engine speaks in pointers.
+    const expected = (expectations[path] ?? []).map(({ code, pointer }) => ({ code, pointer }));
+    expect(actual).toEqual(expected);
   });
 });

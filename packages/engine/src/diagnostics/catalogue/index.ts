@@ -1,4 +1,5 @@
 import type { CatalogueEntry } from '../types.js';
+import { cliCatalogue } from './cli.js';
 import { definitionCatalogue } from './definition.js';
 import { evaluationCatalogue, expressionCatalogue } from './expression.js';
 import { formulaCatalogue } from './formula.js';
@@ -14,6 +15,7 @@ export const catalogue = {
   ...expressionCatalogue,
   ...evaluationCatalogue,
   ...formulaCatalogue,
+  ...cliCatalogue,
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A code that has an entry in the catalogue. */

@@ -1,0 +1,114 @@
+import type { CatalogueEntry } from '../types.js';
+
+/**
+ * Errors of the `ruleloom` command line (RL9xxx): how it was called and what it could not
+ * read. Each one stops the run with exit code 2; none is about a definition's content.
+ */
+export const cliCatalogue = {
+  RL9001: {
+    severity: 'error',
+    title: 'unknown command',
+    message: { 'zh-CN': '未知命令 "{command}"', en: 'unknown command "{command}"' },
+    hint: {
+      'zh-CN': '可用的命令：{commands}。运行 ruleloom --help 查看说明',
+      en: 'the commands are: {commands}. Run ruleloom --help for details',
+    },
+  },
+  RL9002: {
+    severity: 'error',
+    title: 'command not available yet',
+    message: {
+      'zh-CN': '命令 "{command}" 尚未提供',
+      en: 'the command "{command}" is not available yet',
+    },
+    hint: {
+      'zh-CN': '它将在 ruleloom 的后续版本中提供；目前可用的命令：{commands}',
+      en: 'it comes in a later version of ruleloom; available now: {commands}',
+    },
+  },
+  RL9003: {
+    severity: 'error',
+    title: 'unknown option',
+    message: { 'zh-CN': '未知选项 "{option}"', en: 'unknown option "{option}"' },
+    hint: {
+      'zh-CN': '可用的选项：{options}。以 - 开头的文件路径请写在 -- 之后',
+      en: 'the options are: {options}. Put a path that starts with - after --',
+    },
+  },
+  RL9004: {
+    severity: 'error',
+    title: 'option needs a value',
+    message: { 'zh-CN': '选项 {option} 缺少取值', en: 'the option {option} needs a value' },
+    hint: {
+      'zh-CN': '写作 {option} <取值>，取值为 {allowed} 之一',
+      en: 'write {option} <value> with one of {allowed}',
+    },
+  },
+  RL9005: {
+    severity: 'error',
+    title: 'option takes no value',
+    message: { 'zh-CN': '选项 {option} 不接受取值', en: 'the option {option} takes no value' },
+    hint: { 'zh-CN': '只写 {option}，不要加 =…', en: 'write just {option}, without =…' },
+  },
+  RL9006: {
+    severity: 'error',
+    title: 'invalid option value',
+    message: {
+      'zh-CN': '{value} 不是选项 {option} 的有效取值',
+      en: '{value} is not a valid value of {option}',
+    },
+    hint: { 'zh-CN': '可用的取值：{allowed}', en: 'use one of: {allowed}' },
+  },
+  RL9007: {
+    severity: 'error',
+    title: 'no paths given',
+    message: { 'zh-CN': '没有指定要检查的文件', en: 'no files to check were given' },
+    hint: {
+      'zh-CN': '写出文件、文件夹或通配模式，例如 ruleloom validate examples/sales-crm',
+      en: 'name files, folders or patterns, e.g. ruleloom validate examples/sales-crm',
+    },
+  },
+  RL9008: {
+    severity: 'error',
+    title: 'path not found',
+    message: { 'zh-CN': '路径 "{path}" 不存在', en: 'the path "{path}" does not exist' },
+    hint: {
+      'zh-CN': '检查路径的拼写；通配模式请加引号，例如 "apps/**/*.json"',
+      en: 'check the spelling of the path; quote a pattern, e.g. "apps/**/*.json"',
+    },
+  },
+  RL9009: {
+    severity: 'error',
+    title: 'no files match',
+    message: {
+      'zh-CN': '"{pattern}" 没有匹配到任何 JSON 文件',
+      en: 'no JSON files match "{pattern}"',
+    },
+    hint: {
+      'zh-CN':
+        '检查模式或文件夹；文件夹会检查其下所有 *.json 文件（跳过 node_modules 和隐藏文件夹）',
+      en: 'check the pattern or folder; a folder is searched for *.json files below it, skipping node_modules and hidden folders',
+    },
+  },
+  RL9010: {
+    severity: 'error',
+    title: 'cannot read file',
+    message: { 'zh-CN': '无法读取 "{path}"：{detail}', en: 'cannot read "{path}": {detail}' },
+    hint: {
+      'zh-CN': '确认该文件存在、是普通文件且有读取权限',
+      en: 'make sure it exists, is a regular file and may be read',
+    },
+  },
+  RL9011: {
+    severity: 'error',
+    title: 'unexpected failure',
+    message: {
+      'zh-CN': 'ruleloom 运行时发生意外错误：{detail}',
+      en: 'ruleloom failed unexpectedly: {detail}',
+    },
+    hint: {
+      'zh-CN': '这是 ruleloom 的缺陷，请附上所运行的命令和相关文件报告问题',
+      en: 'this is a bug in ruleloom; please report it with the command you ran and the files',
+    },
+  },
+} as const satisfies Record<string, CatalogueEntry>;
