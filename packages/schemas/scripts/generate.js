@@ -123,6 +123,17 @@ const INLINED_RUNTIME = {
   ],
 };
 
+/**
+ * fast-deep-equal (ajv's `uniqueItems`/`const` check) calls `a.valueOf()` whenever it differs
+ * from Object.prototype's, which throws for objects without a prototype that a JavaScript
+ * caller may pass. Only call it when it is a function.
+ */
+function guardNullPrototype(source) {
+  return source
+    .replace('if (a.valueOf !== Object.prototype.valueOf)', "if (typeof a.valueOf === 'function' && a.valueOf !== Object.prototype.valueOf)")
+    .replace('if (a.toString !== Object.prototype.toString)', "if (typeof a.toString === 'function' && a.toString !== Object.prototype.toString)");
+}
+
 /** Source of src/generated/validators.js: one precompiled validator per kind, no eval at runtime. */
 export function validatorsSource(schemas = loadSchemas()) {
   const ajv = createAjv(schemas);
@@ -138,7 +149,7 @@ export function validatorsSource(schemas = loadSchemas()) {
   for (const [call, [name, load]] of Object.entries(INLINED_RUNTIME)) {
     if (!code.includes(call)) continue;
     code = code.split(call).join(name);
-    prelude.push(`const ${name} = ${load().toString()};`);
+    prelude.push(`const ${name} = ${guardNullPrototype(load().toString())};`);
   }
   const leftover = code.match(/require\([^)]*\)/);
   if (leftover)

@@ -105,6 +105,15 @@ export const ruleArb: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown }>((tie)
     },
     {
       weight: 1,
+      // A gate: `if` on a fixed `missing` (compiled to a test that builds no list).
+      arbitrary: fc
+        .tuple(fc.subarray([...KEYS, 'a.a', 'x.0']), tie('rule'), tie('rule'), fc.boolean())
+        .map(([keys, then, otherwise, negate]) =>
+          negate ? { '!': { missing: keys } } : { if: [{ missing: keys }, then, otherwise] },
+        ),
+    },
+    {
+      weight: 1,
       arbitrary: fc
         .tuple(fc.integer({ min: 0, max: 3 }), fc.subarray([...KEYS], { minLength: 1 }))
         .map(([need, keys]) => ({ missing_some: [need, keys] })),

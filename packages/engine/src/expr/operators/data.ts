@@ -1,6 +1,6 @@
 import { FORBIDDEN_SEGMENTS, readProperty } from '../values.js';
 import type { ValueType } from '../valueTypes.js';
-import { markFieldRead, readField } from './fuse.js';
+import { markFieldRead, markMissingTest, readField } from './fuse.js';
 import { absent, type CompiledArg, type Evaluator, type SelfCompileContext } from './spec.js';
 
 /** Splits a `var` path as json-logic-js does (`String(path).split(".")`). */
@@ -108,15 +108,36 @@ function literalKeys(args: readonly CompiledArg[]): readonly unknown[] | undefin
  */
 function missingFixed(keys: readonly unknown[]): Evaluator {
   const paths = keys.map((key) => (isWholeDataPath(key) ? undefined : pathSegments(key)));
-  return (d) => {
+  const isBlank = (value: unknown): boolean => value === null || value === '';
+  if (paths.every((segments) => segments?.length === 1)) {
+    // Top-level fields only (the usual gate): no path walking.
+    const names = paths.map((segments) => (segments as readonly string[])[0] as string);
+    const fn: Evaluator = (d) => {
+      let missing: unknown[] | undefined;
+      for (let i = 0; i < names.length; i++) {
+        if (isBlank(readField(d, names[i] as string))) (missing ??= []).push(keys[i]);
+      }
+      return missing ?? [];
+    };
+    return markMissingTest(fn, (d) => {
+      for (let i = 0; i < names.length; i++)
+        if (isBlank(readField(d, names[i] as string))) return true;
+      return false;
+    });
+  }
+  const read = (d: unknown, i: number): unknown => {
+    const segments = paths[i];
+    return segments === undefined ? d : readPath(d, segments, null);
+  };
+  const fn: Evaluator = (d) => {
     let missing: unknown[] | undefined;
-    for (let i = 0; i < paths.length; i++) {
-      const segments = paths[i];
-      const value = segments === undefined ? d : readPath(d, segments, null);
-      if (value === null || value === '') (missing ??= []).push(keys[i]);
-    }
+    for (let i = 0; i < paths.length; i++) if (isBlank(read(d, i))) (missing ??= []).push(keys[i]);
     return missing ?? [];
   };
+  return markMissingTest(fn, (d) => {
+    for (let i = 0; i < paths.length; i++) if (isBlank(read(d, i))) return true;
+    return false;
+  });
 }
 
 /** Compiles `missing`: which of the given field paths have no value. */

@@ -7,6 +7,7 @@ import type { Evaluator } from './spec.js';
  */
 const fieldKeys = new WeakMap<Evaluator, string>();
 const constants = new WeakMap<Evaluator, { readonly value: unknown }>();
+const missingTests = new WeakMap<Evaluator, (data: unknown) => boolean>();
 
 /** Marks `fn` as reading the single top-level field `key` with no default. */
 export function markFieldRead(fn: Evaluator, key: string): Evaluator {
@@ -35,4 +36,21 @@ export function readField(data: unknown, key: string): unknown {
   if (data === null || data === undefined) return null;
   const value = (data as Record<string, unknown>)[key];
   return value === undefined || typeof value === 'function' ? null : value;
+}
+
+/**
+ * Records that `fn` is a `missing` over fixed keys and that `test(data)` tells whether its
+ * result would be non-empty, so a condition (`if`, `!`) can ask without building the list.
+ */
+export function markMissingTest(fn: Evaluator, test: (data: unknown) => boolean): Evaluator {
+  missingTests.set(fn, test);
+  return fn;
+}
+
+/**
+ * The truthiness of `fn`'s result as a cheaper function, when one is known (a fixed
+ * `missing`), else `undefined`.
+ */
+export function truthTestOf(fn: Evaluator): ((data: unknown) => boolean) | undefined {
+  return missingTests.get(fn);
 }

@@ -1,4 +1,5 @@
 import { truthy } from '../values.js';
+import { truthTestOf } from './fuse.js';
 import type { ValueType } from '../valueTypes.js';
 import { absent, type Evaluator, type OperatorSpec, type OperatorTable } from './spec.js';
 
@@ -8,7 +9,11 @@ function buildIf(args: readonly Evaluator[]): Evaluator {
   if (args.length === 0) return () => null;
   if (args.length === 1 && a) return a;
   if (args.length === 2 && a && b) return (d, e) => (truthy(a(d, e)) ? b(d, e) : null);
-  if (args.length === 3 && a && b && c) return (d, e) => (truthy(a(d, e)) ? b(d, e) : c(d, e));
+  if (args.length === 3 && a && b && c) {
+    const test = truthTestOf(a);
+    if (test) return (d, e) => (test(d) ? b(d, e) : c(d, e));
+    return (d, e) => (truthy(a(d, e)) ? b(d, e) : c(d, e));
+  }
   const pairs = args.length - (args.length % 2);
   const fallback = args.length % 2 === 1 ? args[args.length - 1] : undefined;
   return (d, e) => {
@@ -77,10 +82,10 @@ export const logicOperators: OperatorTable = {
   and: { build: buildAnd, check: sameTypeOr },
   or: { build: buildOr, check: sameTypeOr },
   '!': {
-    build:
-      ([a = absent]) =>
-      (d, e) =>
-        !truthy(a(d, e)),
+    build: ([a = absent]) => {
+      const test = truthTestOf(a);
+      return test ? (d) => !test(d) : (d, e) => !truthy(a(d, e));
+    },
     result: 'boolean',
   },
   '!!': {
