@@ -130,8 +130,14 @@ const INLINED_RUNTIME = {
  */
 function guardNullPrototype(source) {
   return source
-    .replace('if (a.valueOf !== Object.prototype.valueOf)', "if (typeof a.valueOf === 'function' && a.valueOf !== Object.prototype.valueOf)")
-    .replace('if (a.toString !== Object.prototype.toString)', "if (typeof a.toString === 'function' && a.toString !== Object.prototype.toString)");
+    .replace(
+      'if (a.valueOf !== Object.prototype.valueOf)',
+      "if (typeof a.valueOf === 'function' && a.valueOf !== Object.prototype.valueOf)",
+    )
+    .replace(
+      'if (a.toString !== Object.prototype.toString)',
+      "if (typeof a.toString === 'function' && a.toString !== Object.prototype.toString)",
+    );
 }
 
 /** Source of src/generated/validators.js: one precompiled validator per kind, no eval at runtime. */
