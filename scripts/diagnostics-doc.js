@@ -6,6 +6,10 @@ const RANGES = [
   ['RL2', 'Expressions (compile and type check)'],
   ['RL3', 'Evaluation (run-time errors)'],
   ['RL4', 'Formula text'],
+  ['RL50', 'Apps (cross-file references and structure)'],
+  ['RL51', 'Entities and forms'],
+  ['RL52', 'Pipelines, gates and approvals'],
+  ['RL53', 'Automations'],
   ['RL9', 'Command line'],
 ];
 

@@ -1,20 +1,29 @@
 import type { CatalogueEntry } from '../types.js';
+import { appCatalogue } from './app.js';
+import { automationsCatalogue } from './automations.js';
 import { cliCatalogue } from './cli.js';
 import { definitionCatalogue } from './definition.js';
 import { evaluationCatalogue, expressionCatalogue } from './expression.js';
+import { formsCatalogue } from './forms.js';
 import { formulaCatalogue } from './formula.js';
+import { pipelinesCatalogue } from './pipelines.js';
 
 /**
  * Every diagnostic and error code of ruleloom, in one table (the idea of immer's error table).
  *
  * Code ranges: RL1xxx definition files, RL2xxx expressions, RL3xxx evaluation,
- * RL4xxx formula text, RL9xxx command line.
+ * RL4xxx formula text, RL50xx apps, RL51xx entities and forms, RL52xx pipelines, RL53xx
+ * automations, RL9xxx command line.
  */
 export const catalogue = {
   ...definitionCatalogue,
   ...expressionCatalogue,
   ...evaluationCatalogue,
   ...formulaCatalogue,
+  ...appCatalogue,
+  ...formsCatalogue,
+  ...pipelinesCatalogue,
+  ...automationsCatalogue,
   ...cliCatalogue,
 } as const satisfies Record<string, CatalogueEntry>;
 
