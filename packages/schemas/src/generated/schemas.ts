@@ -3523,14 +3523,15 @@ export const testSchema: JsonSchemaDocument = {
       ],
       "properties": {
         "type": {
-          "description": "`create`: a record is created. `update`: fields of a record change. `move`: a user moves a record to a stage. `decide`: an approver decides an approval step. `wait`: time passes (timers fire).",
+          "description": "`create`: a record is created. `update`: fields of a record change. `move`: a user moves a record to a stage. `decide`: an approver decides an approval step. `wait`: time passes (timers fire). `recall`: the requester withdraws a pending approval.",
           "type": "string",
           "enum": [
             "create",
             "update",
             "move",
             "decide",
-            "wait"
+            "wait",
+            "recall"
           ]
         },
         "at": {
@@ -3697,6 +3698,36 @@ export const testSchema: JsonSchemaDocument = {
               }
             }
           }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "recall"
+              }
+            },
+            "required": [
+              "type"
+            ]
+          },
+          "then": {
+            "properties": {
+              "record": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "description": "Id of the record."
+              },
+              "approval": {
+                "$ref": "id.schema.json",
+                "description": "The approval."
+              }
+            },
+            "required": [
+              "record",
+              "approval"
+            ]
+          }
         }
       ],
       "unevaluatedProperties": false
@@ -3710,7 +3741,7 @@ export const testSchema: JsonSchemaDocument = {
       ],
       "properties": {
         "type": {
-          "description": "`gate`: whether a move would pass its gate and what is missing. `routing`: who a routing picks. `table`: which rows of a table hit and what it returns. `formula`: the value of a formula. `field`: a field of a record. `stage`: the stage of a record. `timer`: the state of a timer. `effect`: that an effect (notification, task, webhook call) was produced. `expression`: the value of an expression on some data.",
+          "description": "`gate`: whether a move would pass its gate and what is missing. `routing`: who a routing picks. `table`: which rows of a table hit and what it returns. `formula`: the value of a formula. `field`: a field of a record. `stage`: the stage of a record. `timer`: the state of a timer. `effect`: that an effect (notification, task, webhook call) was produced. `expression`: the value of an expression on some data. `form`: what validating a form on some data gives (errors, required and visible fields). `tags`: tags a record has or has not. `mark`: the colour/flag on a record. `approval`: the status of an approval on a record.",
           "type": "string",
           "enum": [
             "gate",
@@ -3721,7 +3752,11 @@ export const testSchema: JsonSchemaDocument = {
             "stage",
             "timer",
             "effect",
-            "expression"
+            "expression",
+            "form",
+            "tags",
+            "mark",
+            "approval"
           ]
         },
         "label": {
@@ -4013,7 +4048,10 @@ export const testSchema: JsonSchemaDocument = {
                 "enum": [
                   "notify",
                   "createTask",
-                  "callWebhook"
+                  "callWebhook",
+                  "assign",
+                  "startTimer",
+                  "cancelTimer"
                 ]
               },
               "match": {
@@ -4059,6 +4097,194 @@ export const testSchema: JsonSchemaDocument = {
             "required": [
               "expression",
               "value"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "form"
+              }
+            },
+            "required": [
+              "type"
+            ]
+          },
+          "then": {
+            "properties": {
+              "form": {
+                "$ref": "id.schema.json",
+                "description": "The form."
+              },
+              "data": {
+                "type": "object",
+                "description": "The values entered, by field id."
+              },
+              "valid": {
+                "type": "boolean",
+                "description": "Whether the form may be submitted (no errors; warnings allowed)."
+              },
+              "errors": {
+                "type": "array",
+                "items": {
+                  "$ref": "field-reference.schema.json"
+                },
+                "uniqueItems": true,
+                "description": "Exactly the fields that have errors (in any order)."
+              },
+              "warnings": {
+                "type": "array",
+                "items": {
+                  "$ref": "field-reference.schema.json"
+                },
+                "uniqueItems": true,
+                "description": "Exactly the fields that have warnings (in any order)."
+              },
+              "required": {
+                "type": "array",
+                "items": {
+                  "$ref": "field-reference.schema.json"
+                },
+                "uniqueItems": true,
+                "description": "Exactly the fields required for this data."
+              },
+              "visible": {
+                "type": "array",
+                "items": {
+                  "$ref": "field-reference.schema.json"
+                },
+                "uniqueItems": true,
+                "description": "Exactly the fields shown for this data."
+              }
+            },
+            "required": [
+              "form",
+              "data",
+              "valid"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "tags"
+              }
+            },
+            "required": [
+              "type"
+            ]
+          },
+          "then": {
+            "properties": {
+              "record": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "description": "Id of the record."
+              },
+              "includes": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 100
+                },
+                "description": "Tags the record must have, e.g. 官网-白皮书下载."
+              },
+              "excludes": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 100
+                },
+                "description": "Tags the record must not have."
+              }
+            },
+            "required": [
+              "record"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "mark"
+              }
+            },
+            "required": [
+              "type"
+            ]
+          },
+          "then": {
+            "properties": {
+              "record": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "description": "Id of the record."
+              },
+              "color": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 30,
+                "description": "The colour the record is marked with (e.g. red), or null for no mark."
+              },
+              "flag": {
+                "type": "string",
+                "maxLength": 50,
+                "description": "The flag the record is marked with."
+              }
+            },
+            "required": [
+              "record"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "approval"
+              }
+            },
+            "required": [
+              "type"
+            ]
+          },
+          "then": {
+            "properties": {
+              "record": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "description": "Id of the record."
+              },
+              "approval": {
+                "$ref": "id.schema.json",
+                "description": "The approval (its id in the pipeline)."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "none",
+                  "pending",
+                  "approved",
+                  "rejected",
+                  "recalled"
+                ],
+                "description": "`none`: the approval was never started (its `when` did not hold)."
+              }
+            },
+            "required": [
+              "record",
+              "approval",
+              "status"
             ]
           }
         }

@@ -1447,6 +1447,25 @@ export type TestStep =
        * How long the clock moves on.
        */
       for?: Duration;
+    }
+  | {
+      type: 'recall';
+      /**
+       * When the step happens. Default: right after the previous step.
+       */
+      at?: string;
+      /**
+       * The acting user.
+       */
+      by?: Identifier;
+      /**
+       * Id of the record.
+       */
+      record: string;
+      /**
+       * The approval.
+       */
+      approval: Identifier;
     };
 /**
  * One thing that must be true. `type` says what is checked; the other properties depend on it.
@@ -1613,7 +1632,7 @@ export type TestExpectation =
       /**
        * The kind of effect.
        */
-      effect: 'notify' | 'createTask' | 'callWebhook';
+      effect: 'notify' | 'createTask' | 'callWebhook' | 'assign' | 'startTimer' | 'cancelTimer';
       /**
        * Properties the effect must have (a partial match, e.g. `{"channel": "wecom"}`).
        */
@@ -1641,6 +1660,98 @@ export type TestExpectation =
        * The expected result.
        */
       value: unknown;
+    }
+  | {
+      type: 'form';
+      /**
+       * What is checked, shown when it fails.
+       */
+      label?: LocalizedText;
+      /**
+       * The form.
+       */
+      form: Identifier;
+      /**
+       * The values entered, by field id.
+       */
+      data: {};
+      /**
+       * Whether the form may be submitted (no errors; warnings allowed).
+       */
+      valid: boolean;
+      /**
+       * Exactly the fields that have errors (in any order).
+       */
+      errors?: FieldReference[];
+      /**
+       * Exactly the fields that have warnings (in any order).
+       */
+      warnings?: FieldReference[];
+      /**
+       * Exactly the fields required for this data.
+       */
+      required?: FieldReference[];
+      /**
+       * Exactly the fields shown for this data.
+       */
+      visible?: FieldReference[];
+    }
+  | {
+      type: 'tags';
+      /**
+       * What is checked, shown when it fails.
+       */
+      label?: LocalizedText;
+      /**
+       * Id of the record.
+       */
+      record: string;
+      /**
+       * Tags the record must have, e.g. 官网-白皮书下载.
+       */
+      includes?: string[];
+      /**
+       * Tags the record must not have.
+       */
+      excludes?: string[];
+    }
+  | {
+      type: 'mark';
+      /**
+       * What is checked, shown when it fails.
+       */
+      label?: LocalizedText;
+      /**
+       * Id of the record.
+       */
+      record: string;
+      /**
+       * The colour the record is marked with (e.g. red), or null for no mark.
+       */
+      color?: string | null;
+      /**
+       * The flag the record is marked with.
+       */
+      flag?: string;
+    }
+  | {
+      type: 'approval';
+      /**
+       * What is checked, shown when it fails.
+       */
+      label?: LocalizedText;
+      /**
+       * Id of the record.
+       */
+      record: string;
+      /**
+       * The approval (its id in the pipeline).
+       */
+      approval: Identifier;
+      /**
+       * `none`: the approval was never started (its `when` did not hold).
+       */
+      status: 'none' | 'pending' | 'approved' | 'rejected' | 'recalled';
     };
 /**
  * A deadline or a recurring time and what happens then. `relative`: a while after an event (48h after a lead is created, 3 workdays after the last update), cancelled by another event. `absolute`: a date field plus or minus an offset (5 days after the payment due date). `recurring`: a cron schedule in a zone (every Friday 17:00). Escalation steps add further actions while nothing happens. Lives in `timers/<id>.json`.

@@ -12390,7 +12390,7 @@ return errors === 0;
 validate288.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const test = validate323;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}}],"unevaluatedProperties":false}}};
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
 const schema76 = {"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false};
 const schema77 = {"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false};
 
@@ -12804,7 +12804,7 @@ return errors === 0;
 }
 validate326.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema79 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}}],"unevaluatedProperties":false};
+const schema79 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}}],"unevaluatedProperties":false};
 
 function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13481,14 +13481,147 @@ props0 = props0 || {};
 Object.assign(props0, props4);
 }
 }
+const _errs45 = errors;
+let valid16 = true;
+const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err41 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+let missing5;
+if((data.type === undefined) && (missing5 = "type")){
+const err41 = {};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("recall" !== data.type){
+const err42 = {};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs46 === errors;
+errors = _errs45;
+if(vErrors !== null){
+if(_errs45){
+vErrors.length = _errs45;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs48 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err43 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data.approval === undefined){
+const err44 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data.record !== undefined){
+let data17 = data.record;
+if(typeof data17 === "string"){
+if(func2(data17) > 100){
+const err45 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(func2(data17) < 1){
+const err46 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.approval !== undefined){
+if(!(validate53(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid5 = _errs48 === errors;
+valid16 = _valid5;
+if(valid16){
+var props5 = {};
+props5.record = true;
+props5.approval = true;
+props5.type = true;
+}
+}
+if(!valid16){
+const err48 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(props0 !== true && props5 !== undefined){
+if(props5 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props5);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err49 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -13499,49 +13632,49 @@ props0.at = true;
 props0.by = true;
 }
 if(data.type !== undefined){
-let data16 = data.type;
-if(typeof data16 !== "string"){
-const err42 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data19 = data.type;
+if(typeof data19 !== "string"){
+const err50 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err50];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err50);
 }
 errors++;
 }
-if(!(((((data16 === "create") || (data16 === "update")) || (data16 === "move")) || (data16 === "decide")) || (data16 === "wait"))){
-const err43 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema79.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data19 === "create") || (data19 === "update")) || (data19 === "move")) || (data19 === "decide")) || (data19 === "wait")) || (data19 === "recall"))){
+const err51 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema79.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err51];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err51);
 }
 errors++;
 }
 }
 if(data.at !== undefined){
-let data17 = data.at;
-if(typeof data17 === "string"){
-if(!(formats6.validate(data17))){
-const err44 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+let data20 = data.at;
+if(typeof data20 === "string"){
+if(!(formats6.validate(data20))){
+const err52 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err52];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err52);
 }
 errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err53];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err53);
 }
 errors++;
 }
@@ -13555,12 +13688,12 @@ errors = vErrors.length;
 if(props0 !== true){
 for(const key0 in data){
 if(!props0 || !props0[key0]){
-const err46 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err54];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err54);
 }
 errors++;
 }
@@ -13568,12 +13701,12 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err55];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err55);
 }
 errors++;
 }
@@ -13582,12 +13715,12 @@ return errors === 0;
 }
 validate338.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema80 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}}],"unevaluatedProperties":false};
+const schema80 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false};
 
-function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate345.evaluated;
+const evaluated0 = validate346.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14720,7 +14853,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!(((data32 === "notify") || (data32 === "createTask")) || (data32 === "callWebhook"))){
+if(!((((((data32 === "notify") || (data32 === "createTask")) || (data32 === "callWebhook")) || (data32 === "assign")) || (data32 === "startTimer")) || (data32 === "cancelTimer"))){
 const err67 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/enum",keyword:"enum",params:{allowedValues: schema80.allOf[7].then.properties.effect.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
@@ -14911,14 +15044,875 @@ props0 = props0 || {};
 Object.assign(props0, props8);
 }
 }
+const _errs92 = errors;
+let valid33 = true;
+const _errs93 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err78 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+let missing9;
+if((data.type === undefined) && (missing9 = "type")){
+const err78 = {};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("form" !== data.type){
+const err79 = {};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs93 === errors;
+errors = _errs92;
+if(vErrors !== null){
+if(_errs92){
+vErrors.length = _errs92;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs95 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.form === undefined){
+const err80 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "form"},message:"must have required property '"+"form"+"'"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data.data === undefined){
+const err81 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err82 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data.form !== undefined){
+if(!(validate53(data.form, {instancePath:instancePath+"/form",parentData:data,parentDataProperty:"form",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.data !== undefined){
+let data40 = data.data;
+if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
+const err83 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/9/then/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+if(typeof data.valid !== "boolean"){
+const err84 = {instancePath:instancePath+"/valid",schemaPath:"#/allOf/9/then/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.errors !== undefined){
+let data42 = data.errors;
+if(Array.isArray(data42)){
+const len2 = data42.length;
+for(let i3=0; i3<len2; i3++){
+if(!(validate93(data42[i3], {instancePath:instancePath+"/errors/" + i3,parentData:data42,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i4 = data42.length;
+let j1;
+if(i4 > 1){
+outer1:
+for(;i4--;){
+for(j1 = i4; j1--;){
+if(func0(data42[i4], data42[j1])){
+const err85 = {instancePath:instancePath+"/errors",schemaPath:"#/allOf/9/then/properties/errors/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/errors",schemaPath:"#/allOf/9/then/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.warnings !== undefined){
+let data44 = data.warnings;
+if(Array.isArray(data44)){
+const len3 = data44.length;
+for(let i5=0; i5<len3; i5++){
+if(!(validate93(data44[i5], {instancePath:instancePath+"/warnings/" + i5,parentData:data44,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i6 = data44.length;
+let j2;
+if(i6 > 1){
+outer2:
+for(;i6--;){
+for(j2 = i6; j2--;){
+if(func0(data44[i6], data44[j2])){
+const err87 = {instancePath:instancePath+"/warnings",schemaPath:"#/allOf/9/then/properties/warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+break outer2;
+}
+}
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/warnings",schemaPath:"#/allOf/9/then/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.required !== undefined){
+let data46 = data.required;
+if(Array.isArray(data46)){
+const len4 = data46.length;
+for(let i7=0; i7<len4; i7++){
+if(!(validate93(data46[i7], {instancePath:instancePath+"/required/" + i7,parentData:data46,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i8 = data46.length;
+let j3;
+if(i8 > 1){
+outer3:
+for(;i8--;){
+for(j3 = i8; j3--;){
+if(func0(data46[i8], data46[j3])){
+const err89 = {instancePath:instancePath+"/required",schemaPath:"#/allOf/9/then/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+break outer3;
+}
+}
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/required",schemaPath:"#/allOf/9/then/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.visible !== undefined){
+let data48 = data.visible;
+if(Array.isArray(data48)){
+const len5 = data48.length;
+for(let i9=0; i9<len5; i9++){
+if(!(validate93(data48[i9], {instancePath:instancePath+"/visible/" + i9,parentData:data48,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i10 = data48.length;
+let j4;
+if(i10 > 1){
+outer4:
+for(;i10--;){
+for(j4 = i10; j4--;){
+if(func0(data48[i10], data48[j4])){
+const err91 = {instancePath:instancePath+"/visible",schemaPath:"#/allOf/9/then/properties/visible/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+break outer4;
+}
+}
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/visible",schemaPath:"#/allOf/9/then/properties/visible/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+var _valid9 = _errs95 === errors;
+valid33 = _valid9;
+if(valid33){
+var props9 = {};
+props9.form = true;
+props9.data = true;
+props9.valid = true;
+props9.errors = true;
+props9.warnings = true;
+props9.required = true;
+props9.visible = true;
+props9.type = true;
+}
+}
+if(!valid33){
+const err93 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(props0 !== true && props9 !== undefined){
+if(props9 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props9);
+}
+}
+const _errs114 = errors;
+let valid48 = true;
+const _errs115 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.type === undefined) && (missing10 = "type")){
+const err94 = {};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("tags" !== data.type){
+const err95 = {};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+}
+var _valid10 = _errs115 === errors;
+errors = _errs114;
+if(vErrors !== null){
+if(_errs114){
+vErrors.length = _errs114;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs117 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err96 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data.record !== undefined){
+let data51 = data.record;
+if(typeof data51 === "string"){
+if(func2(data51) > 100){
+const err97 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(func2(data51) < 1){
+const err98 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.includes !== undefined){
+let data52 = data.includes;
+if(Array.isArray(data52)){
+const len6 = data52.length;
+for(let i11=0; i11<len6; i11++){
+let data53 = data52[i11];
+if(typeof data53 === "string"){
+if(func2(data53) > 100){
+const err100 = {instancePath:instancePath+"/includes/" + i11,schemaPath:"#/allOf/10/then/properties/includes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(func2(data53) < 1){
+const err101 = {instancePath:instancePath+"/includes/" + i11,schemaPath:"#/allOf/10/then/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/includes/" + i11,schemaPath:"#/allOf/10/then/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/includes",schemaPath:"#/allOf/10/then/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.excludes !== undefined){
+let data54 = data.excludes;
+if(Array.isArray(data54)){
+const len7 = data54.length;
+for(let i12=0; i12<len7; i12++){
+let data55 = data54[i12];
+if(typeof data55 === "string"){
+if(func2(data55) > 100){
+const err104 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/allOf/10/then/properties/excludes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(func2(data55) < 1){
+const err105 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/allOf/10/then/properties/excludes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/allOf/10/then/properties/excludes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/excludes",schemaPath:"#/allOf/10/then/properties/excludes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+var _valid10 = _errs117 === errors;
+valid48 = _valid10;
+if(valid48){
+var props10 = {};
+props10.record = true;
+props10.includes = true;
+props10.excludes = true;
+props10.type = true;
+}
+}
+if(!valid48){
+const err108 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(props0 !== true && props10 !== undefined){
+if(props10 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props10);
+}
+}
+const _errs129 = errors;
+let valid55 = true;
+const _errs130 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing11;
+if((data.type === undefined) && (missing11 = "type")){
+const err109 = {};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("mark" !== data.type){
+const err110 = {};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+}
+var _valid11 = _errs130 === errors;
+errors = _errs129;
+if(vErrors !== null){
+if(_errs129){
+vErrors.length = _errs129;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid11){
+const _errs132 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err111 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data.record !== undefined){
+let data57 = data.record;
+if(typeof data57 === "string"){
+if(func2(data57) > 100){
+const err112 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(func2(data57) < 1){
+const err113 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data.color !== undefined){
+let data58 = data.color;
+if((typeof data58 !== "string") && (data58 !== null)){
+const err115 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/type",keyword:"type",params:{type: schema80.allOf[11].then.properties.color.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(typeof data58 === "string"){
+if(func2(data58) > 30){
+const err116 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+if(data.flag !== undefined){
+let data59 = data.flag;
+if(typeof data59 === "string"){
+if(func2(data59) > 50){
+const err117 = {instancePath:instancePath+"/flag",schemaPath:"#/allOf/11/then/properties/flag/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/flag",schemaPath:"#/allOf/11/then/properties/flag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+var _valid11 = _errs132 === errors;
+valid55 = _valid11;
+if(valid55){
+var props11 = {};
+props11.record = true;
+props11.color = true;
+props11.flag = true;
+props11.type = true;
+}
+}
+if(!valid55){
+const err119 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(props0 !== true && props11 !== undefined){
+if(props11 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props11);
+}
+}
+const _errs140 = errors;
+let valid58 = true;
+const _errs141 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing12;
+if((data.type === undefined) && (missing12 = "type")){
+const err120 = {};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("approval" !== data.type){
+const err121 = {};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+}
+var _valid12 = _errs141 === errors;
+errors = _errs140;
+if(vErrors !== null){
+if(_errs140){
+vErrors.length = _errs140;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid12){
+const _errs143 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err122 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data.approval === undefined){
+const err123 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data.status === undefined){
+const err124 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data.record !== undefined){
+let data61 = data.record;
+if(typeof data61 === "string"){
+if(func2(data61) > 100){
+const err125 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(func2(data61) < 1){
+const err126 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data.approval !== undefined){
+if(!(validate53(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.status !== undefined){
+let data63 = data.status;
+if(typeof data63 !== "string"){
+const err128 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(!(((((data63 === "none") || (data63 === "pending")) || (data63 === "approved")) || (data63 === "rejected")) || (data63 === "recalled"))){
+const err129 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema80.allOf[12].then.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+var _valid12 = _errs143 === errors;
+valid58 = _valid12;
+if(valid58){
+var props12 = {};
+props12.record = true;
+props12.approval = true;
+props12.status = true;
+props12.type = true;
+}
+}
+if(!valid58){
+const err130 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(props0 !== true && props12 !== undefined){
+if(props12 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props12);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err131 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
 }
 errors++;
 }
@@ -14928,24 +15922,24 @@ props0.type = true;
 props0.label = true;
 }
 if(data.type !== undefined){
-let data38 = data.type;
-if(typeof data38 !== "string"){
-const err79 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data64 = data.type;
+if(typeof data64 !== "string"){
+const err132 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err132];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err132);
 }
 errors++;
 }
-if(!(((((((((data38 === "gate") || (data38 === "routing")) || (data38 === "table")) || (data38 === "formula")) || (data38 === "field")) || (data38 === "stage")) || (data38 === "timer")) || (data38 === "effect")) || (data38 === "expression"))){
-const err80 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((((((((data64 === "gate") || (data64 === "routing")) || (data64 === "table")) || (data64 === "formula")) || (data64 === "field")) || (data64 === "stage")) || (data64 === "timer")) || (data64 === "effect")) || (data64 === "expression")) || (data64 === "form")) || (data64 === "tags")) || (data64 === "mark")) || (data64 === "approval"))){
+const err133 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err133];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err133);
 }
 errors++;
 }
@@ -14959,12 +15953,12 @@ errors = vErrors.length;
 if(props0 !== true){
 for(const key0 in data){
 if(!props0 || !props0[key0]){
-const err81 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const err134 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err134];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err134);
 }
 errors++;
 }
@@ -14972,19 +15966,19 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err135];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err135);
 }
 errors++;
 }
-validate345.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
-validate345.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate346.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -15120,8 +16114,8 @@ errors++;
 }
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate345(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
+if(!(validate346(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
 errors = vErrors.length;
 }
 }
@@ -15153,14 +16147,14 @@ return errors === 0;
 }
 validate323.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const timer = validate361;
+export const timer = validate368;
 const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/timer.schema.json","type":"object","required":["$schema","id","kind","actions"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/timer.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"enabled":{"type":"boolean"},"kind":{"type":"string","enum":["relative","absolute","recurring"]},"entity":{"$ref":"id.schema.json"},"condition":{"$ref":"expression.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1},"escalation":{"type":"array","items":{"$ref":"#/$defs/escalationStep"},"minItems":1}},"allOf":[{"if":{"properties":{"kind":{"enum":["relative","absolute"]}},"required":["kind"]},"then":{"properties":{"cancelOn":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"entity":true},"required":["entity"]}},{"if":{"properties":{"kind":{"const":"relative"}},"required":["kind"]},"then":{"properties":{"after":{"$ref":"duration.schema.json"},"start":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"restart":{"type":"boolean"}},"required":["after","start"]}},{"if":{"properties":{"kind":{"const":"absolute"}},"required":["kind"]},"then":{"properties":{"field":{"$ref":"field-reference.schema.json"},"offset":{"$ref":"duration.schema.json"},"direction":{"type":"string","enum":["before","after"]},"time":{"type":"string","pattern":"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"}},"required":["field"]}},{"if":{"properties":{"kind":{"const":"recurring"}},"required":["kind"]},"then":{"properties":{"cron":{"$ref":"cron.schema.json"}},"required":["cron"]}}],"unevaluatedProperties":false,"$defs":{"timerEvent":{"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}},"escalationStep":{"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false}}};
 const schema82 = {"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}};
 
-function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate362.evaluated;
+const evaluated0 = validate369.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15219,17 +16213,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate362.errors = vErrors;
+validate369.errors = vErrors;
 return errors === 0;
 }
-validate362.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate369.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema83 = {"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false};
 
-function validate375(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate375.evaluated;
+const evaluated0 = validate382.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15330,17 +16324,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate375.errors = vErrors;
+validate382.errors = vErrors;
 return errors === 0;
 }
-validate375.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate382.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/timer.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate361.evaluated;
+const evaluated0 = validate368.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15416,8 +16410,8 @@ errors++;
 }
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate362(data1[i0], {instancePath:instancePath+"/cancelOn/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
+if(!(validate369(data1[i0], {instancePath:instancePath+"/cancelOn/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
 errors = vErrors.length;
 }
 }
@@ -15537,8 +16531,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate362(data5[i1], {instancePath:instancePath+"/start/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
+if(!(validate369(data5[i1], {instancePath:instancePath+"/start/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
 errors = vErrors.length;
 }
 }
@@ -16011,8 +17005,8 @@ errors++;
 }
 const len3 = data25.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate375(data25[i3], {instancePath:instancePath+"/escalation/" + i3,parentData:data25,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate375.errors : vErrors.concat(validate375.errors);
+if(!(validate382(data25[i3], {instancePath:instancePath+"/escalation/" + i3,parentData:data25,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
 errors = vErrors.length;
 }
 }
@@ -16053,8 +17047,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate361.errors = vErrors;
+validate368.errors = vErrors;
 return errors === 0;
 }
-validate361.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate368.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
