@@ -8,6 +8,11 @@ import type { Locale } from '@ruleloom/engine';
  */
 export function usageLine(command: string | undefined, locale: Locale): string {
   const zh = locale === 'zh-CN';
+  if (command === 'test') {
+    return zh
+      ? '用法：ruleloom test [选项] <应用文件夹...>'
+      : 'Usage: ruleloom test [options] <app-dirs...>';
+  }
   if (command === 'validate') {
     return zh
       ? '用法：ruleloom validate [选项] <文件|文件夹|通配模式...>'
@@ -23,7 +28,8 @@ export function usageLine(command: string | undefined, locale: Locale): string {
  * moreHelpLine('validate', 'en'); // 'Run "ruleloom validate --help" for details.'
  */
 export function moreHelpLine(command: string | undefined, locale: Locale): string {
-  const call = command === 'validate' ? 'ruleloom validate --help' : 'ruleloom --help';
+  const call =
+    command === 'validate' || command === 'test' ? `ruleloom ${command} --help` : 'ruleloom --help';
   return locale === 'zh-CN' ? `运行 "${call}" 查看详细说明。` : `Run "${call}" for details.`;
 }
 
@@ -67,13 +73,13 @@ ${layout([
     '命令：',
     [
       ['validate <文件|文件夹|通配模式...>', '检查定义文件：JSON 语法、结构和表达式'],
+      ['test <应用文件夹...>', '运行应用的测试定义，逐条报告场景结果'],
       ['help [命令]', '显示 ruleloom 或某个命令的帮助'],
     ],
   ],
   [
     '后续版本提供：',
     [
-      ['test', '运行应用的测试'],
       ['simulate', '在虚拟时钟上用记录和事件模拟运行应用'],
       ['serve', '为应用目录启动设计器和模拟器'],
       ['pack', '把应用打包为带版本的模板'],
@@ -93,7 +99,7 @@ ${layout([
   ],
 ])}
 
-运行 "ruleloom validate --help" 查看 validate 的选项。
+运行 "ruleloom validate --help" 或 "ruleloom test --help" 查看各命令的选项。
 `;
   }
   return `ruleloom ${version} - rules and workflows for sales-management apps
@@ -108,13 +114,13 @@ ${layout([
         'validate <files|dirs|globs...>',
         'check definition files: JSON syntax, schema, expressions',
       ],
+      ['test <app-dirs...>', "run an app's test definitions, one line per scenario"],
       ['help [command]', 'show the help of ruleloom or of a command'],
     ],
   ],
   [
     'Coming in later versions:',
     [
-      ['test', "run an app's tests"],
       ['simulate', 'replay records and events against an app on a virtual clock'],
       ['serve', 'serve the designer and simulator for an app folder'],
       ['pack', 'pack an app as a versioned template'],
@@ -134,7 +140,7 @@ ${layout([
   ],
 ])}
 
-Run "ruleloom validate --help" for the options of validate.
+Run "ruleloom validate --help" or "ruleloom test --help" for the options of each command.
 `;
 }
 
@@ -228,5 +234,43 @@ Exit codes:
  * helpText('validate', 'en', '0.1.0').startsWith('Usage: ruleloom validate'); // true
  */
 export function helpText(command: string | undefined, locale: Locale, version: string): string {
-  return command === 'validate' ? validateHelp(locale) : mainHelp(locale, version);
+  if (command === 'validate') return validateHelp(locale);
+  if (command === 'test') return testHelp(locale);
+  return mainHelp(locale, version);
+}
+
+function testHelp(locale: Locale): string {
+  if (locale === 'zh-CN') {
+    return `${usageLine('test', locale)}
+
+编译应用并运行 app.json 中 tests 列出的测试定义：每个测试一行（带场景编号），
+最后一行为 “N passed, N failed”。应用有错误时先列出错误，不运行测试。
+
+选项：
+  -f, --format <text|json|github>  输出格式（默认：text）
+  --lang <zh-CN|en>                消息语言
+  -h, --help                       显示本帮助
+
+退出码：
+  0  所有测试通过
+  1  有测试失败，或应用有错误
+  2  用法错误：未指定应用文件夹、文件夹中没有 app.json、选项无效
+`;
+  }
+  return `${usageLine('test', locale)}
+
+Compiles the app and runs the test definitions app.json lists under "tests": one line
+per test with its scenario id, then "N passed, N failed". When the app has errors they
+are printed and no test runs.
+
+Options:
+  -f, --format <text|json|github>  output format (default: text)
+  --lang <zh-CN|en>                language of messages
+  -h, --help                       show this help
+
+Exit codes:
+  0  every test passed
+  1  a test failed, or the app has errors
+  2  usage error: no app folder, a folder without app.json, a bad option
+`;
 }

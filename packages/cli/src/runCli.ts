@@ -2,6 +2,7 @@ import { createDiagnostic, type Locale } from '@ruleloom/engine';
 import { localeOfCommandLine, parseCliArgs, type CliArgs } from './args.js';
 import { availableCommands, isComingCommand } from './commands/registry.js';
 import { writeProblem, writeUsageError } from './commands/problems.js';
+import { runTestCommand } from './commands/test.js';
 import { runValidate } from './commands/validate.js';
 import { helpText } from './help.js';
 import { localeFromEnvironment } from './locale.js';
@@ -54,7 +55,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<number> {
   }
   if (command === 'help') {
     const topic = args.operands[0];
-    if (topic !== undefined && topic !== 'validate' && topic !== 'help')
+    if (topic !== undefined && topic !== 'validate' && topic !== 'test' && topic !== 'help')
       throw unknownCommand(topic);
     io.stdout(helpText(topic, locale, cliVersion()));
     return 0;
@@ -65,6 +66,13 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<number> {
       return 0;
     }
     return runValidate({ operands: args.operands, format: args.format ?? 'text', locale }, io);
+  }
+  if (command === 'test') {
+    if (args.help) {
+      io.stdout(helpText('test', locale, cliVersion()));
+      return 0;
+    }
+    return runTestCommand({ operands: args.operands, format: args.format ?? 'text', locale }, io);
   }
   throw unknownCommand(command);
 }

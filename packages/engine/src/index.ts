@@ -6,3 +6,6 @@ export * from './diagnostics/index.js';
 export * from './expr/index.js';
 export * from './definitions/index.js';
 export * from './formula/index.js';
+export * from './app/index.js';
+export * from './testing/index.js';
+export { describeFailure } from './pipelines/index.js';

@@ -28,7 +28,8 @@ describe('help and version', () => {
     expect(stdout).toContain('Usage: ruleloom <command> [options]');
     expect(stdout).toContain('validate <files|dirs|globs...>');
     expect(stdout).toContain('Coming in later versions:');
-    for (const coming of ['test', 'simulate', 'serve', 'pack'])
+    expect(stdout).toContain('test <app-dirs...>');
+    for (const coming of ['simulate', 'serve', 'pack'])
       expect(stdout).toMatch(new RegExp(`^  ${coming} `, 'm'));
   });
 
@@ -66,7 +67,8 @@ describe('usage errors: exit 2, message and usage on stderr, nothing on stdout',
   test.each([
     [['frobnicate'], 'RL9001', 'unknown command "frobnicate"'],
     [['help', 'frobnicate'], 'RL9001', 'unknown command "frobnicate"'],
-    [['test'], 'RL9002', 'the command "test" is not available yet'],
+    [['test'], 'RL9007', 'no files to check were given'],
+    [['test', 'valid'], 'RL9013', '"valid" is not an app folder (it has no app.json)'],
     [['simulate', 'x'], 'RL9002', 'the command "simulate" is not available yet'],
     [['serve'], 'RL9002', 'the command "serve" is not available yet'],
     [['pack', '--help'], 'RL9002', 'the command "pack" is not available yet'],
@@ -256,9 +258,19 @@ describe('files: folders, globs, app folders', () => {
     const { stdout } = await run(['validate', '--format', 'json', 'sales'], { cwd: work });
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.summary.files).toBe(4);
+    // The whole app is compiled: app.json lists files this app does not have (RL5002), and
+    // the form's entity does not compile (its file lacks "$schema").
     expect(new Set(report.diagnostics.map((d) => d.file))).toEqual(
-      new Set(['sales/entities/lead.json', 'sales/entities/lead-form.json']),
+      new Set([
+        'sales/app.json',
+        'sales/entities/lead.json',
+        'sales/entities/lead-form.json',
+        'sales/forms/lead-create.json',
+      ]),
     );
+    expect(
+      new Set(report.diagnostics.filter((d) => d.file === 'sales/app.json').map((d) => d.code)),
+    ).toEqual(new Set(['RL5002']));
   });
 
   test('without $schema the kind comes from the folder in the app (entities/ → entity)', async () => {
@@ -292,8 +304,9 @@ describe('files: folders, globs, app folders', () => {
 
   test('warnings alone exit 0 and are counted', async () => {
     const { code, stdout } = await run(['validate', 'entities/lead-form.json'], { cwd: app });
+    expect(stdout).toContain('entities/lead-form.json:1:1: warning RL5003 ');
     expect(stdout).toContain('entities/lead-form.json:2:14: warning RL1005 ');
-    expect(stdout).toContain('1 file, 0 errors, 1 warning\n');
+    expect(stdout).toContain('1 file, 0 errors, 2 warnings\n');
     expect(code).toBe(0);
   });
 

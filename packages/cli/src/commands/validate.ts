@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { createDiagnostic, hasErrors, type Locale } from '@ruleloom/engine';
+import { checkApp } from '../check/checkApp.js';
 import { checkDefinitionText } from '../check/checkDefinitionText.js';
 import { createAppRootFinder } from '../files/appRoot.js';
 import { expandPaths, type FoundFile } from '../files/expandPaths.js';
+import { loadApp } from '../files/loadApp.js';
 import type { CliIo } from '../io.js';
 import { formatReport, type LocatedDiagnostic, type OutputFormat } from '../output/index.js';
 import { UsageError } from '../usageError.js';
@@ -33,7 +35,34 @@ export async function runValidate(command: ValidateCommand, io: CliIo): Promise<
   const diagnostics: LocatedDiagnostic[] = [];
   let checked = 0;
   let unreadable = 0;
+  // The files named that belong to an app, by app folder: each app is compiled once,
+  // since references across files (entities, fields, stages, roles) only make sense there.
+  const apps = new Map<string, Set<string>>();
+  const loose: FoundFile[] = [];
   for (const file of files) {
+    const appRoot = await appRootOf(file.absolute);
+    if (appRoot === undefined) loose.push(file);
+    else apps.set(appRoot, (apps.get(appRoot) ?? new Set()).add(file.display));
+  }
+  for (const [appRoot, named] of apps) {
+    const app = await loadApp(appRoot);
+    const display = (path: string): string =>
+      relative(io.cwd, join(appRoot, path)).split(sep).join('/');
+    for (const appFile of app.files.values()) {
+      if (appFile.readError === undefined || !named.has(display(appFile.path))) continue;
+      unreadable += 1;
+      writeProblem(
+        io,
+        createDiagnostic('RL9010', '', { path: display(appFile.path), detail: appFile.readError }),
+        command.locale,
+      );
+    }
+    checked += named.size;
+    // Only the named files' diagnostics: `validate app/entities/lead.json` is about that file,
+    // checked in its app.
+    diagnostics.push(...checkApp(app, display).filter((located) => named.has(located.file)));
+  }
+  for (const file of loose) {
     let text: string;
     try {
       text = await readFile(file.absolute, 'utf8');
@@ -48,7 +77,7 @@ export async function runValidate(command: ValidateCommand, io: CliIo): Promise<
       continue;
     }
     checked += 1;
-    const path = inferencePath(file, await appRootOf(file.absolute));
+    const path = inferencePath(file);
     diagnostics.push(...checkDefinitionText(text, { file: file.display, path }));
   }
   io.stdout(formatReport({ files: checked, diagnostics }, command.format, command.locale));
@@ -56,9 +85,7 @@ export async function runValidate(command: ValidateCommand, io: CliIo): Promise<
   return hasErrors(diagnostics.map((located) => located.diagnostic)) ? 1 : 0;
 }
 
-/** The path the engine infers a file's kind from: relative to its app folder if any. */
-function inferencePath(file: FoundFile, appRoot: string | undefined): string {
-  return relative(appRoot ?? file.base, file.absolute)
-    .split(sep)
-    .join('/');
+/** The path the engine infers a file's kind from, when no app folder holds it. */
+function inferencePath(file: FoundFile): string {
+  return relative(file.base, file.absolute).split(sep).join('/');
 }

@@ -11,6 +11,8 @@ import type {
   FormDefinition,
   PipelineDefinition,
 } from '@ruleloom/schemas';
+import type { ActionPlan, AutomationRunContext, ConditionCheck } from '../automations/types.js';
+import type { AnyStateMachine } from 'xstate';
 import type { Diagnostic, LocalizedText } from '../diagnostics/types.js';
 import type { CompiledExpression } from '../expr/compile.js';
 import type { FieldInfo } from '../expr/types.js';
@@ -39,6 +41,11 @@ export interface AppIndex {
   readonly zone: string;
   readonly roles: ReadonlySet<string>;
   readonly entities: ReadonlyMap<string, CompiledEntity>;
+  /**
+   * Pipelines compiled so far, by id. Automations check the stages and approvals their
+   * triggers name against them; when absent, those references are not checked.
+   */
+  readonly pipelines?: ReadonlyMap<string, CompiledPipeline>;
   /** Adds a diagnostic to the app's list (the compiler of a kind never throws). */
   report(diagnostic: Diagnostic): void;
   /**
@@ -72,7 +79,21 @@ export interface CompiledEntity {
    * Checks values against the fields' types, options and limits (not requiredness, which
    * depends on the form or the stage): one error per bad field.
    */
-  checkValues(values: Readonly<Record<string, unknown>>): FieldError[];
+  checkValues(
+    values: Readonly<Record<string, unknown>>,
+    options?: CheckValuesOptions,
+  ): FieldError[];
+}
+
+/** Options of {@link CompiledEntity.checkValues}. */
+export interface CheckValuesOptions {
+  /**
+   * A person made the change: a read-only or computed field whose value differs from
+   * `previous` is an error (RL5116). Automations and the system may set them.
+   */
+  readonly enforceReadOnly?: boolean;
+  /** The values before the change (absent: a new record, where read-only fields start empty). */
+  readonly previous?: Readonly<Record<string, unknown>>;
 }
 
 /** The result of validating form data. */
@@ -121,6 +142,8 @@ export interface CompiledPipeline {
   readonly definition: PipelineDefinition;
   readonly stageField: string;
   readonly initialStage: string;
+  /** The xstate machine it compiles to (stages are states, gates are guards), for the designer. */
+  readonly machine: AnyStateMachine;
   /** The record's current stage in this pipeline. */
   stageOf(record: RecordState): string | undefined;
   /** May the record move to `to` now? Every unmet requirement is listed. */
@@ -153,4 +176,8 @@ export interface CompiledAutomation {
   readonly definition: AutomationDefinition;
   /** Fields its actions may change (for cascade and loop analysis). */
   readonly writes: ReadonlySet<string>;
+  /** Whether its condition holds for the record, explained (true when it has none). */
+  checkCondition(record: RecordState, ctx: AutomationRunContext): ConditionCheck;
+  /** The record after its actions and the effects they ask for; changes nothing given. */
+  planActions(record: RecordState, ctx: AutomationRunContext): ActionPlan;
 }

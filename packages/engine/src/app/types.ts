@@ -10,8 +10,8 @@ import type { TraceNode } from '../expr/types.js';
 /** A UTC instant in epoch milliseconds. */
 export type Instant = number;
 
-/** Text as a definition gives it: one string, or one per locale. */
-export type DisplayText = string | LocalizedText;
+/** Text as a definition gives it: one string, or one per locale (either may be left out). */
+export type DisplayText = string | Readonly<Partial<LocalizedText>>;
 
 // ─── People ────────────────────────────────────────────────────────────────────────────
 
@@ -185,6 +185,8 @@ export type Effect =
       readonly title: LocalizedText;
       readonly details?: LocalizedText;
       readonly assignees: readonly string[];
+      /** Resolved user ids kept informed (the action's `cc`). */
+      readonly cc?: readonly string[];
       readonly dueAt?: Instant;
       /** Values of the attachment fields the task carries (S12: the contract scan). */
       readonly attachments: readonly unknown[];
@@ -229,6 +231,8 @@ export type GateFailure =
       readonly message: LocalizedText;
       /** The evaluated expression, to show what the condition saw. */
       readonly trace: readonly TraceNode[];
+      /** `warning`: the condition's `severity` is warning; shown, but the move may go ahead. */
+      readonly severity?: 'warning';
     };
 
 /** The answer to "may this record move to that stage now?". */

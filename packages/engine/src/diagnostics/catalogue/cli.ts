@@ -111,4 +111,28 @@ export const cliCatalogue = {
       en: 'this is a bug in ruleloom; please report it with the command you ran and the files',
     },
   },
+  RL9012: {
+    severity: 'error',
+    title: 'app does not compile',
+    message: {
+      'zh-CN': '应用 "{path}" 有错误，无法运行测试',
+      en: 'the app "{path}" has errors, so its tests cannot run',
+    },
+    hint: {
+      'zh-CN': '先修正上面列出的错误（也可以运行 ruleloom validate 查看）',
+      en: 'fix the errors listed above first (ruleloom validate shows them too)',
+    },
+  },
+  RL9013: {
+    severity: 'error',
+    title: 'not an app folder',
+    message: {
+      'zh-CN': '"{path}" 不是应用文件夹（其中没有 app.json）',
+      en: '"{path}" is not an app folder (it has no app.json)',
+    },
+    hint: {
+      'zh-CN': '指定包含 app.json 的文件夹，例如 ruleloom test examples/sales-crm',
+      en: 'name a folder that holds an app.json, e.g. ruleloom test examples/sales-crm',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>;

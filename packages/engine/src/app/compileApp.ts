@@ -1,0 +1,305 @@
+import type {
+  AppDefinition,
+  AutomationDefinition,
+  DefinitionKind,
+  EntityDefinition,
+  FormDefinition,
+  PipelineDefinition,
+} from '@ruleloom/schemas';
+import { compileAutomation, findAutomationLoops } from '../automations/index.js';
+import { validateDefinition } from '../definitions/index.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { compileEntity } from '../entities/index.js';
+import { compileExpression } from '../expr/compile.js';
+import { compileForm } from '../forms/index.js';
+import { compilePipeline } from '../pipelines/index.js';
+import { CompiledApp } from './compiledApp.js';
+import type {
+  AppIndex,
+  CompiledAutomation,
+  CompiledEntity,
+  CompiledForm,
+  CompiledPipeline,
+} from './parts.js';
+import { APP_FOLDERS, listedFiles, type AppFolder, type AppSource } from './source.js';
+
+/** What {@link compileApp} returns: the app when it has no errors, and every diagnostic. */
+export type CompileAppResult =
+  | { readonly ok: true; readonly app: CompiledApp; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly app?: undefined; readonly diagnostics: readonly Diagnostic[] };
+
+const KIND_OF_FOLDER: Readonly<Record<AppFolder, DefinitionKind>> = {
+  entities: 'entity',
+  forms: 'form',
+  pipelines: 'pipeline',
+  automations: 'automation',
+  routing: 'routing',
+  tables: 'table',
+  formulas: 'formula',
+  timers: 'timer',
+};
+
+/** A definition file read and checked on its own. */
+interface CheckedFile {
+  readonly file: string;
+  readonly folder: AppFolder;
+  readonly definition: Record<string, unknown>;
+  /** False when the file has schema errors: its structure cannot be trusted. */
+  readonly sound: boolean;
+}
+
+/**
+ * Compiles an app — its manifest and every definition file — into a runnable
+ * {@link CompiledApp}, or explains why it cannot: schema problems per file, then what only
+ * the whole app shows (unknown entities, fields and stages, roles, duplicate ids,
+ * unreachable stages, automation loops). Never throws.
+ *
+ * @example
+ * const result = compileApp({ files: { 'app.json': manifest, 'entities/lead.json': lead } });
+ * if (result.ok) result.app.validateForm('lead-create', { name: '王先生' }, { now: '2026-03-02T10:00:00+08:00' });
+ * else console.log(result.diagnostics.map((d) => `${d.file} ${d.pointer} ${d.message['zh-CN']}`));
+ */
+export function compileApp(source: AppSource): CompileAppResult {
+  const collector = new DiagnosticCollector();
+  try {
+    return compileChecked(source, collector);
+  } catch (error) {
+    // Every part reports instead of throwing; this keeps the promise if one does not.
+    const detail = error instanceof Error ? error.message : String(error);
+    collector.add(createDiagnostic('RL1024', '', { detail }, { file: 'app.json' }));
+    return { ok: false, diagnostics: collector.sorted() };
+  }
+}
+
+function compileChecked(source: AppSource, collector: DiagnosticCollector): CompileAppResult {
+  const files: Readonly<Record<string, unknown>> =
+    typeof source === 'object' &&
+    source !== null &&
+    typeof source.files === 'object' &&
+    source.files !== null
+      ? source.files
+      : {};
+  const manifestValue = files['app.json'];
+  if (manifestValue === undefined) {
+    collector.add(createDiagnostic('RL5001', '', {}, { file: 'app.json' }));
+    return { ok: false, diagnostics: collector.sorted() };
+  }
+  const manifestDiagnostics = validateDefinition(manifestValue, {
+    kind: 'app',
+    file: 'app.json',
+    path: 'app.json',
+  });
+  collector.addAll(manifestDiagnostics);
+  if (manifestDiagnostics.some((d) => d.severity === 'error')) {
+    return { ok: false, diagnostics: collector.sorted() };
+  }
+  const manifest = manifestValue as AppDefinition;
+  const listed = listedFiles(manifest);
+  reportUnlisted(files, listed, manifest.tests ?? [], collector);
+
+  const index = new Index(manifest, collector);
+  const unreadable = new Set(Array.isArray(source.unreadable) ? source.unreadable : []);
+  /**
+   * Reads and checks one folder's files. Files that name an entity are checked with its
+   * fields, so that the per-file check already type-checks their expressions.
+   */
+  const read = (folder: AppFolder): CheckedFile[] =>
+    unique(
+      (listed.get(folder) ?? []).flatMap((path, position) => {
+        const value = files[path];
+        if (value === undefined) {
+          if (unreadable.has(path)) return [];
+          collector.add(
+            createDiagnostic(
+              'RL5002',
+              `/files/${folder}/${position}`,
+              { path },
+              { file: 'app.json' },
+            ),
+          );
+          return [];
+        }
+        const entityId = (value as { entity?: unknown } | null)?.entity;
+        const fields =
+          typeof entityId === 'string' ? index.entities.get(entityId)?.fieldInfos : undefined;
+        const diagnostics = validateDefinition(value, {
+          kind: KIND_OF_FOLDER[folder],
+          path,
+          file: path,
+          ...(fields ? { fields } : {}),
+        });
+        collector.addAll(diagnostics);
+        const sound = !diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('RL1'));
+        return [{ file: path, folder, definition: value as Record<string, unknown>, sound }];
+      }),
+      KIND_OF_FOLDER[folder],
+      collector,
+    );
+
+  for (const checked of read('entities')) {
+    if (!checked.sound) continue;
+    const entity = compileEntity(
+      { file: checked.file, definition: checked.definition as unknown as EntityDefinition },
+      index,
+    );
+    if (entity) index.entities.set(entity.id, entity);
+  }
+
+  const forms: CompiledForm[] = [];
+  for (const checked of read('forms')) {
+    if (!checked.sound || !index.knowsEntity(checked)) continue;
+    const form = compileForm(
+      { file: checked.file, definition: checked.definition as unknown as FormDefinition },
+      index,
+    );
+    if (form) forms.push(form);
+  }
+  const pipelines: CompiledPipeline[] = [];
+  for (const checked of read('pipelines')) {
+    if (!checked.sound || !index.knowsEntity(checked)) continue;
+    const pipeline = compilePipeline(
+      { file: checked.file, definition: checked.definition as unknown as PipelineDefinition },
+      index,
+    );
+    if (pipeline) {
+      pipelines.push(pipeline);
+      index.pipelines.set(pipeline.id, pipeline);
+    }
+  }
+  const automations: CompiledAutomation[] = [];
+  for (const checked of read('automations')) {
+    if (!checked.sound || !index.knowsEntity(checked)) continue;
+    const automation = compileAutomation(
+      { file: checked.file, definition: checked.definition as unknown as AutomationDefinition },
+      index,
+    );
+    if (automation) automations.push(automation);
+  }
+  collector.addAll(findAutomationLoops(automations));
+  // Routing, tables, formulas and timers are checked file by file here; their semantics
+  // arrive with their own issues.
+  for (const folder of ['routing', 'tables', 'formulas', 'timers'] as const) {
+    read(folder);
+  }
+  (manifest.tests ?? []).forEach((path, position) => {
+    const value = files[path];
+    if (value === undefined) {
+      if (!unreadable.has(path)) {
+        collector.add(
+          createDiagnostic('RL5002', `/tests/${position}`, { path }, { file: 'app.json' }),
+        );
+      }
+      return;
+    }
+    collector.addAll(validateDefinition(value, { kind: 'test', path, file: path }));
+  });
+
+  const diagnostics = collector.sorted();
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  const app = new CompiledApp({ manifest, index, forms, pipelines, automations });
+  return { ok: true, app, diagnostics };
+}
+
+/** Drops files whose id repeats an earlier one of the same kind, with a diagnostic. */
+function unique(files: CheckedFile[], kind: string, collector: DiagnosticCollector): CheckedFile[] {
+  const seen = new Map<string, string>();
+  return files.filter((checked) => {
+    const id = checked.definition['id'];
+    if (typeof id !== 'string') return true;
+    const other = seen.get(id);
+    if (other !== undefined) {
+      collector.add(createDiagnostic('RL5004', '/id', { kind, id, other }, { file: checked.file }));
+      return false;
+    }
+    seen.set(id, checked.file);
+    return true;
+  });
+}
+
+/** Files in a kind's folder that app.json does not list are ignored, with a warning. */
+function reportUnlisted(
+  files: Readonly<Record<string, unknown>>,
+  listed: ReadonlyMap<AppFolder, readonly string[]>,
+  tests: readonly string[],
+  collector: DiagnosticCollector,
+): void {
+  const all = new Set([...[...listed.values()].flat(), ...tests]);
+  for (const path of Object.keys(files).sort()) {
+    const folder = [...APP_FOLDERS, 'tests'].find((f) => path.startsWith(`${f}/`));
+    if (folder && !all.has(path)) {
+      collector.add(createDiagnostic('RL5003', '', { path, folder }, { file: path }));
+      // Still checked on its own, so a file the admin forgot to list gets its feedback.
+      collector.addAll(validateDefinition(files[path], { path, file: path }));
+    }
+  }
+}
+
+/** Diagnostics of the whole app, without the repeats two checks of one value give. */
+class DiagnosticCollector {
+  private readonly list: Diagnostic[] = [];
+  private readonly keys = new Set<string>();
+
+  add(diagnostic: Diagnostic): void {
+    const key = `${diagnostic.file ?? ''}\u0000${diagnostic.pointer}\u0000${diagnostic.code}\u0000${diagnostic.message.en}`;
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.list.push(diagnostic);
+  }
+
+  addAll(diagnostics: readonly Diagnostic[]): void {
+    for (const diagnostic of diagnostics) this.add(diagnostic);
+  }
+
+  /** By file, then in the order found (which follows each file's structure). */
+  sorted(): Diagnostic[] {
+    return this.list
+      .map((d, i) => [d, i] as const)
+      .sort(([a, i], [b, j]) => (a.file ?? '').localeCompare(b.file ?? '') || i - j)
+      .map(([d]) => d);
+  }
+}
+
+/** The {@link AppIndex} the kinds compile against. */
+class Index implements AppIndex {
+  readonly entities = new Map<string, CompiledEntity>();
+  readonly pipelines = new Map<string, CompiledPipeline>();
+  readonly locale: 'zh-CN' | 'en';
+  readonly zone: string;
+  readonly roles: ReadonlySet<string>;
+
+  constructor(
+    readonly manifest: AppDefinition,
+    private readonly collector: DiagnosticCollector,
+  ) {
+    this.locale = manifest.locale === 'en' ? 'en' : 'zh-CN';
+    this.zone = manifest.zone ?? 'Asia/Shanghai';
+    this.roles = new Set((manifest.roles ?? []).map((role) => role.id));
+  }
+
+  report(diagnostic: Diagnostic): void {
+    this.collector.add(diagnostic);
+  }
+
+  expression(logic: unknown, entity: string | undefined, file: string, pointer: string) {
+    const fields = entity === undefined ? undefined : this.entities.get(entity)?.fieldInfos;
+    const compiled = compileExpression(logic, { pointer, file, ...(fields ? { fields } : {}) });
+    this.collector.addAll(compiled.diagnostics);
+    return compiled.ok ? compiled : undefined;
+  }
+
+  /** True when the file's `entity` is a compiled entity; otherwise reports it. */
+  knowsEntity(checked: CheckedFile): boolean {
+    const entity = checked.definition['entity'];
+    if (typeof entity === 'string' && this.entities.has(entity)) return true;
+    this.report(
+      createDiagnostic(
+        'RL5005',
+        '/entity',
+        { entity: String(entity), known: [...this.entities.keys()].join(', ') || '—' },
+        { file: checked.file },
+      ),
+    );
+    return false;
+  }
+}

@@ -1,0 +1,161 @@
+import type { AppDefinition } from '@ruleloom/schemas';
+import { RuleloomError } from '../diagnostics/errors.js';
+import { toInstant } from '../expr/domain/time.js';
+import { handleEvent, type HandleApp } from './handle.js';
+import type {
+  AppIndex,
+  CompiledAutomation,
+  CompiledEntity,
+  CompiledForm,
+  CompiledPipeline,
+  FormResult,
+} from './parts.js';
+import type {
+  AppEvent,
+  AppState,
+  GateResult,
+  HandleContext,
+  HandleResult,
+  RecordState,
+} from './types.js';
+
+/** The compiled parts {@link CompiledApp} is made of. */
+export interface CompiledAppParts {
+  readonly manifest: AppDefinition;
+  readonly index: AppIndex;
+  readonly forms: readonly CompiledForm[];
+  readonly pipelines: readonly CompiledPipeline[];
+  readonly automations: readonly CompiledAutomation[];
+}
+
+/**
+ * A compiled app: validate forms, check stage moves, and handle events — purely, so the same
+ * inputs always give the same outputs, in Node and in the browser.
+ *
+ * @example
+ * const { app } = compileApp(source);
+ * let state = app.emptyState();
+ * const result = app.handle(state, { type: 'record.create', entity: 'lead', recordId: 'L1', values }, { now });
+ * state = result.state; // result.effects: notify, createTask, callWebhook …
+ */
+export class CompiledApp {
+  readonly id: string;
+  readonly version: string;
+  readonly manifest: AppDefinition;
+  readonly locale: 'zh-CN' | 'en';
+  readonly zone: string;
+  readonly entities: ReadonlyMap<string, CompiledEntity>;
+  readonly forms: ReadonlyMap<string, CompiledForm>;
+  readonly pipelines: ReadonlyMap<string, CompiledPipeline>;
+  readonly automations: readonly CompiledAutomation[];
+  readonly #handleApp: HandleApp;
+
+  constructor(parts: CompiledAppParts) {
+    this.manifest = parts.manifest;
+    this.id = parts.manifest.id;
+    this.version = parts.manifest.version;
+    this.locale = parts.index.locale;
+    this.zone = parts.index.zone;
+    this.entities = parts.index.entities;
+    this.forms = new Map(parts.forms.map((form) => [form.id, form]));
+    this.pipelines = new Map(parts.pipelines.map((pipeline) => [pipeline.id, pipeline]));
+    this.automations = parts.automations;
+    this.#handleApp = {
+      entities: this.entities,
+      pipelines: parts.pipelines,
+      automations: parts.automations,
+      zone: this.zone,
+      locale: this.locale,
+    };
+  }
+
+  /** A state with no records. */
+  emptyState(): AppState {
+    return { records: {} };
+  }
+
+  /**
+   * Validates form data: per-field errors (zh-CN and en), the visible and required fields,
+   * and computed values. Throws RL5008 for a form the app does not have.
+   */
+  validateForm(
+    formId: string,
+    data: Readonly<Record<string, unknown>>,
+    ctx: HandleContext,
+  ): FormResult {
+    return this.#lookup(this.forms, formId, 'form').validate(data, ctx);
+  }
+
+  /**
+   * May this record move to `toStage` now? Lists every unmet requirement: missing fields and
+   * attachments, failed conditions with their messages, roles, and the approvals it will need.
+   * `record` may be a full record or just its field values.
+   */
+  checkTransition(
+    entity: string,
+    record: RecordState | Readonly<Record<string, unknown>>,
+    toStage: string,
+    ctx: HandleContext,
+    pipelineId?: string,
+  ): GateResult {
+    const pipeline =
+      pipelineId !== undefined
+        ? this.#lookup(this.pipelines, pipelineId, 'pipeline')
+        : [...this.pipelines.values()].find((p) => p.entity === entity);
+    if (!pipeline) {
+      throw new RuleloomError('RL5008', {
+        kind: 'pipeline',
+        id: entity,
+        known: [...this.pipelines.keys()].join(', '),
+      });
+    }
+    return pipeline.checkTransition(asRecord(entity, record, ctx), toStage, ctx);
+  }
+
+  /** Handles one event: the next state, immer patches, effects, and the trace of every rule considered. */
+  handle(state: AppState, event: AppEvent, ctx: HandleContext): HandleResult {
+    return handleEvent(this.#handleApp, state, event, ctx);
+  }
+
+  #lookup<T>(map: ReadonlyMap<string, T>, id: string, kind: string): T {
+    const found = map.get(id);
+    if (found === undefined) {
+      throw new RuleloomError('RL5008', {
+        kind,
+        id: String(id),
+        known: [...map.keys()].join(', ') || '—',
+      });
+    }
+    return found;
+  }
+}
+
+function isRecordState(value: unknown): value is RecordState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RecordState).id === 'string' &&
+    typeof (value as RecordState).values === 'object'
+  );
+}
+
+/** A bare set of values as a record that has just been created. */
+function asRecord(
+  entity: string,
+  record: RecordState | Readonly<Record<string, unknown>>,
+  ctx: HandleContext,
+): RecordState {
+  if (isRecordState(record)) return record;
+  const at = toInstant(ctx.now, 'UTC') ?? 0;
+  return {
+    id: '',
+    entity,
+    values: record,
+    tags: [],
+    stageHistory: {},
+    approvals: [],
+    createdAt: at,
+    updatedAt: at,
+    version: 0,
+  };
+}

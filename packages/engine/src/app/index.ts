@@ -1,0 +1,15 @@
+export { compileApp, type CompileAppResult } from './compileApp.js';
+export { CompiledApp, type CompiledAppParts } from './compiledApp.js';
+export type * from './types.js';
+export type {
+  AppIndex,
+  ApprovalUpdate,
+  CompiledAutomation,
+  CompiledEntity,
+  CompiledForm,
+  CompiledPipeline,
+  DefinitionFile,
+  FormResult,
+  MoveRequest,
+} from './parts.js';
+export { APP_FOLDERS, type AppFolder, type AppSource } from './source.js';

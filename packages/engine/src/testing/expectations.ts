@@ -1,0 +1,204 @@
+import type { TestExpectation } from '@ruleloom/schemas';
+import type { FieldError, RecordState } from '../app/types.js';
+import type { LocalizedText } from '../diagnostics/types.js';
+import { compileExpression } from '../expr/compile.js';
+import { deepEqual, partialMatch, sameSet } from './match.js';
+import type { TestWorld } from './runTest.js';
+
+const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+const show = (value: unknown): string =>
+  value === undefined ? 'undefined' : JSON.stringify(value);
+
+/**
+ * Checks one expectation against the world after the steps. Returns why it does not hold,
+ * or undefined when it does.
+ */
+export function checkExpectation(
+  world: TestWorld,
+  expectation: TestExpectation,
+): LocalizedText | undefined {
+  switch (expectation.type) {
+    case 'gate':
+      return checkGate(world, expectation);
+    case 'field': {
+      const record = world.state.records[expectation.record];
+      if (!record) return noRecord(expectation.record);
+      const actual = record.values[expectation.field];
+      return deepEqual(actual ?? null, expectation.value)
+        ? undefined
+        : text(
+            `记录 ${expectation.record} 的字段 ${expectation.field} 应为 ${show(expectation.value)}，实际为 ${show(actual)}`,
+            `field ${expectation.field} of ${expectation.record} should be ${show(expectation.value)} but is ${show(actual)}`,
+          );
+    }
+    case 'stage': {
+      const record = world.state.records[expectation.record];
+      if (!record) return noRecord(expectation.record);
+      const stages = [...world.app.pipelines.values()]
+        .filter((p) => p.entity === record.entity)
+        .map((p) => p.stageOf(record));
+      return stages.includes(expectation.stage)
+        ? undefined
+        : text(
+            `记录 ${expectation.record} 应处于阶段 ${expectation.stage}，实际为 ${stages.join('、') || '无'}`,
+            `${expectation.record} should be in stage ${expectation.stage} but is in ${stages.join(', ') || 'none'}`,
+          );
+    }
+    case 'effect': {
+      const found = world.effects.filter(
+        (effect) =>
+          effect.type === expectation.effect && partialMatch(effect, expectation.match ?? {}),
+      );
+      const ok =
+        expectation.count === undefined ? found.length > 0 : found.length === expectation.count;
+      return ok
+        ? undefined
+        : text(
+            `应有 ${expectation.count ?? '至少 1'} 个符合 ${show(expectation.match ?? {})} 的 ${expectation.effect} 效果，实际为 ${found.length} 个（共 ${world.effects.length} 个效果）`,
+            `expected ${expectation.count ?? 'at least 1'} ${expectation.effect} effect(s) matching ${show(expectation.match ?? {})}, found ${found.length} (of ${world.effects.length} effects)`,
+          );
+    }
+    case 'expression': {
+      const result = compileExpression(expectation.expression).safeEvaluate(
+        expectation.data ?? {},
+        {
+          now: world.now,
+          zone: world.app.zone,
+        },
+      );
+      const actual = result.ok ? result.value : result.error.messages.en;
+      return result.ok && deepEqual(actual, expectation.value)
+        ? undefined
+        : text(
+            `表达式应得 ${show(expectation.value)}，实际为 ${show(actual)}`,
+            `the expression should give ${show(expectation.value)} but gives ${show(actual)}`,
+          );
+    }
+    case 'form':
+      return checkForm(world, expectation);
+    case 'tags': {
+      const record = world.state.records[expectation.record];
+      if (!record) return noRecord(expectation.record);
+      const tags = tagsOf(world, record);
+      const missing = (expectation.includes ?? []).filter((tag) => !tags.includes(tag));
+      const extra = (expectation.excludes ?? []).filter((tag) => tags.includes(tag));
+      return missing.length === 0 && extra.length === 0
+        ? undefined
+        : text(
+            `记录 ${expectation.record} 的标签为 ${show(tags)}：缺少 ${show(missing)}，不应有 ${show(extra)}`,
+            `${expectation.record} has tags ${show(tags)}: missing ${show(missing)}, unexpected ${show(extra)}`,
+          );
+    }
+    case 'mark': {
+      const record = world.state.records[expectation.record];
+      if (!record) return noRecord(expectation.record);
+      const colorOk =
+        expectation.color === undefined || (record.mark?.color ?? null) === expectation.color;
+      const flagOk = expectation.flag === undefined || record.mark?.flag === expectation.flag;
+      return colorOk && flagOk
+        ? undefined
+        : text(
+            `记录 ${expectation.record} 的标记应为 ${show({ color: expectation.color, flag: expectation.flag })}，实际为 ${show(record.mark ?? null)}`,
+            `${expectation.record} should be marked ${show({ color: expectation.color, flag: expectation.flag })} but is ${show(record.mark ?? null)}`,
+          );
+    }
+    case 'approval': {
+      const record = world.state.records[expectation.record];
+      if (!record) return noRecord(expectation.record);
+      const approvals = record.approvals.filter((a) => a.id === expectation.approval);
+      const status = approvals[approvals.length - 1]?.status ?? 'none';
+      return status === expectation.status
+        ? undefined
+        : text(
+            `审批 ${expectation.approval} 应为 ${expectation.status}，实际为 ${status}`,
+            `approval ${expectation.approval} should be ${expectation.status} but is ${status}`,
+          );
+    }
+    default:
+      return text(
+        `"${expectation.type}" 类期望将在后续版本（路由、决策表、公式、计时器）中支持`,
+        `"${expectation.type}" expectations come with routing, tables, formulas and timers`,
+      );
+  }
+}
+
+/** A record's tags: its own, and those in its entity's tags fields (where addTag puts them). */
+function tagsOf(world: TestWorld, record: RecordState): string[] {
+  const entity = world.app.entities.get(record.entity);
+  const fromFields = [...(entity?.fields.values() ?? [])]
+    .filter((field) => field.type === 'tags')
+    .flatMap((field) => {
+      const value = record.values[field.id];
+      return Array.isArray(value)
+        ? value.filter((tag): tag is string => typeof tag === 'string')
+        : [];
+    });
+  return [...new Set([...record.tags, ...fromFields])];
+}
+
+function noRecord(id: string): LocalizedText {
+  return text(`没有记录 ${id}`, `there is no record ${id}`);
+}
+
+function checkGate(world: TestWorld, expectation: Extract<TestExpectation, { type: 'gate' }>) {
+  const record = world.state.records[expectation.record];
+  if (!record) return noRecord(expectation.record);
+  const actor = world.actors.get(expectation.record);
+  const result = world.app.checkTransition(record.entity, record, expectation.to, {
+    now: world.now,
+    users: world.users,
+    ...(actor ? { actor } : {}),
+  });
+  // What is missing: fields and attachments by field id, failed conditions by their id.
+  const missing = result.failures.flatMap((f) => {
+    if (f.type === 'missingField' || f.type === 'missingAttachment') return [f.field];
+    if (f.type === 'condition' && f.severity !== 'warning') return [f.id];
+    return [];
+  });
+  if (result.allowed !== expectation.passed) {
+    return text(
+      `移到 ${expectation.to} 的关口应${expectation.passed ? '通过' : '不通过'}，实际${result.allowed ? '通过' : `不通过：${show(result.failures.map((f) => f.type))}`}`,
+      `the gate to ${expectation.to} should ${expectation.passed ? 'pass' : 'fail'} but ${result.allowed ? 'passes' : `fails: ${show(result.failures.map((f) => f.type))}`}`,
+    );
+  }
+  if (expectation.missing !== undefined && !sameSet(missing, expectation.missing)) {
+    return text(
+      `关口缺少的字段应为 ${show(expectation.missing)}，实际为 ${show(missing)}`,
+      `the gate should list ${show(expectation.missing)} as missing but lists ${show(missing)}`,
+    );
+  }
+  return undefined;
+}
+
+function fieldsWith(errors: readonly FieldError[], severity: FieldError['severity']): string[] {
+  return [...new Set(errors.filter((e) => e.severity === severity).map((e) => e.field))];
+}
+
+function checkForm(world: TestWorld, expectation: Extract<TestExpectation, { type: 'form' }>) {
+  const result = world.app.validateForm(expectation.form, expectation.data, {
+    now: world.now,
+    users: world.users,
+  });
+  const problems: string[] = [];
+  if (result.valid !== expectation.valid) problems.push(`valid ${show(result.valid)}`);
+  const lists: [
+    keyof typeof expectation & ('errors' | 'warnings' | 'required' | 'visible'),
+    string[],
+  ][] = [
+    ['errors', fieldsWith(result.errors, 'error')],
+    ['warnings', fieldsWith(result.errors, 'warning')],
+    ['required', [...result.required]],
+    ['visible', [...result.visible]],
+  ];
+  for (const [key, actual] of lists) {
+    const expected = expectation[key];
+    if (expected !== undefined && !sameSet(actual, expected))
+      problems.push(`${key} ${show(actual)}`);
+  }
+  if (problems.length === 0) return undefined;
+  const details = result.errors.map((e) => `${e.field}: ${e.message['zh-CN']}`).join('；');
+  return text(
+    `表单 ${expectation.form} 的校验结果不同：${problems.join('，')}（${details}）`,
+    `form ${expectation.form} validates differently: ${problems.join(', ')} (${result.errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')})`,
+  );
+}
