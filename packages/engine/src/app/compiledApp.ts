@@ -1,5 +1,6 @@
 import type { AppDefinition } from '@ruleloom/schemas';
 import { RuleloomError } from '../diagnostics/errors.js';
+import type { LocalizedText } from '../diagnostics/types.js';
 import { toInstant } from '../expr/domain/time.js';
 import { handleEvent, type HandleApp } from './handle.js';
 import type {
@@ -110,6 +111,15 @@ export class CompiledApp {
       });
     }
     return pipeline.checkTransition(asRecord(entity, record, ctx), toStage, ctx);
+  }
+
+  /**
+   * What a rep is told about each unmet requirement of a gate result, in order
+   * (缺少必填字段「预算范围」 / missing required field "Budget range").
+   */
+  describeGate(result: GateResult): LocalizedText[] {
+    const pipeline = this.pipelines.get(result.pipeline);
+    return pipeline ? result.failures.map((failure) => pipeline.describeFailure(failure)) : [];
   }
 
   /** Handles one event: the next state, immer patches, effects, and the trace of every rule considered. */

@@ -19,6 +19,7 @@ import type { FieldInfo } from '../expr/types.js';
 import type {
   ApprovalState,
   FieldError,
+  GateFailure,
   GateResult,
   HandleContext,
   Instant,
@@ -164,6 +165,8 @@ export interface CompiledPipeline {
     approvalId: string,
     ctx: HandleContext,
   ): ApprovalUpdate | { readonly error: LocalizedText };
+  /** What a rep is told about one gate failure (缺少必填字段「预算范围」 / missing required field "Budget range"). */
+  describeFailure(failure: GateFailure): LocalizedText;
   /** The record as it is after entering `stage` at `at` (stage field and history updated). */
   enterStage(record: RecordState, stage: string, at: Instant, by?: string): RecordState;
 }
