@@ -10,7 +10,7 @@ import { compileAutomation, findAutomationLoops } from '../automations/index.js'
 import { validateDefinition } from '../definitions/index.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { compileEntity } from '../entities/index.js';
+import { compileEntity, detectFieldRenames } from '../entities/index.js';
 import { compileExpression } from '../expr/compile.js';
 import { compileForm } from '../forms/index.js';
 import { compilePipeline } from '../pipelines/index.js';
@@ -40,6 +40,16 @@ const KIND_OF_FOLDER: Readonly<Record<AppFolder, DefinitionKind>> = {
   timers: 'timer',
 };
 
+/** Options of {@link compileApp}. */
+export interface CompileAppOptions {
+  /**
+   * The previous version of the app (e.g. the last published one). Entities are compared
+   * with it: removed or renamed field ids, changed types and removed options are reported
+   * as migrations, since existing records would lose data (S7b).
+   */
+  readonly previous?: AppSource;
+}
+
 /** A definition file read and checked on its own. */
 interface CheckedFile {
   readonly file: string;
@@ -60,9 +70,10 @@ interface CheckedFile {
  * if (result.ok) result.app.validateForm('lead-create', { name: '王先生' }, { now: '2026-03-02T10:00:00+08:00' });
  * else console.log(result.diagnostics.map((d) => `${d.file} ${d.pointer} ${d.message['zh-CN']}`));
  */
-export function compileApp(source: AppSource): CompileAppResult {
+export function compileApp(source: AppSource, options: CompileAppOptions = {}): CompileAppResult {
   const collector = new DiagnosticCollector();
   try {
+    if (options.previous) reportMigrations(options.previous, source, collector);
     return compileChecked(source, collector);
   } catch (error) {
     // Every part reports instead of throwing; this keeps the promise if one does not.
@@ -199,6 +210,32 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   const app = new CompiledApp({ manifest, index, forms, pipelines, automations });
   return { ok: true, app, diagnostics };
+}
+
+/** Entities by id among an app's files (those that look like entity definitions). */
+function entitiesById(source: AppSource): Map<string, { file: string; definition: EntityDefinition }> {
+  const found = new Map<string, { file: string; definition: EntityDefinition }>();
+  const files = typeof source?.files === 'object' && source.files !== null ? source.files : {};
+  for (const [file, value] of Object.entries(files)) {
+    const definition = value as Partial<EntityDefinition> | null;
+    if (
+      file.startsWith('entities/') &&
+      typeof definition?.id === 'string' &&
+      Array.isArray(definition.fields)
+    ) {
+      found.set(definition.id, { file, definition: definition as EntityDefinition });
+    }
+  }
+  return found;
+}
+
+/** S7b: field ids that disappear between versions strand data; say so before it happens. */
+function reportMigrations(previous: AppSource, next: AppSource, collector: DiagnosticCollector): void {
+  const before = entitiesById(previous);
+  for (const [id, now] of entitiesById(next)) {
+    const then = before.get(id);
+    if (then) collector.addAll(detectFieldRenames(then.definition, now.definition, now.file));
+  }
 }
 
 /** Drops files whose id repeats an earlier one of the same kind, with a diagnostic. */

@@ -1,4 +1,4 @@
-export { compileApp, type CompileAppResult } from './compileApp.js';
+export { compileApp, type CompileAppOptions, type CompileAppResult } from './compileApp.js';
 export { CompiledApp, type CompiledAppParts } from './compiledApp.js';
 export type * from './types.js';
 export type {
