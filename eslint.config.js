@@ -65,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', 'bench/**', 'scripts/**'],
+    files: ['**/*.js', '**/*.mjs', 'bench/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -254,7 +254,8 @@ function testHelp(locale: Locale): string {
 退出码：
   0  所有测试通过
   1  有测试失败，或应用有错误
-  2  用法错误：未指定应用文件夹、文件夹中没有 app.json、选项无效
+  2  用法错误：未指定应用文件夹、文件夹中没有 app.json、选项无效；
+     或应用中有文件无法读取
 `;
   }
   return `${usageLine('test', locale)}
@@ -271,6 +272,7 @@ Options:
 Exit codes:
   0  every test passed
   1  a test failed, or the app has errors
-  2  usage error: no app folder, a folder without app.json, a bad option
+  2  usage error: no app folder, a folder without app.json, a bad option; or a file
+     of the app cannot be read
 `;
 }

@@ -67,7 +67,7 @@ describe('usage errors: exit 2, message and usage on stderr, nothing on stdout',
   test.each([
     [['frobnicate'], 'RL9001', 'unknown command "frobnicate"'],
     [['help', 'frobnicate'], 'RL9001', 'unknown command "frobnicate"'],
-    [['test'], 'RL9007', 'no files to check were given'],
+    [['test'], 'RL9014', 'no app folder to test was given'],
     [['test', 'valid'], 'RL9013', '"valid" is not an app folder (it has no app.json)'],
     [['simulate', 'x'], 'RL9002', 'the command "simulate" is not available yet'],
     [['serve'], 'RL9002', 'the command "serve" is not available yet'],

@@ -11,6 +11,7 @@ import {
 import { checkApp } from '../check/checkApp.js';
 import { loadApp, type LoadedApp } from '../files/loadApp.js';
 import type { CliIo } from '../io.js';
+import { escapeData, escapeProperty } from '../output/github.js';
 import { formatReport, type OutputFormat } from '../output/index.js';
 import { locatePointer } from '../position.js';
 import { UsageError } from '../usageError.js';
@@ -42,16 +43,18 @@ async function isAppFolder(folder: string): Promise<boolean> {
 /**
  * Runs `ruleloom test <app-dir>...`: compiles each app (printing its diagnostics and failing
  * when it has errors), runs the test definitions app.json lists, and prints one line per
- * test with its scenario id, then `N passed, N failed`. Exit 0 when all pass, 1 otherwise,
- * 2 for a usage error.
+ * test with its scenario id, then `N passed, N failed`. An app with errors (its diagnostics,
+ * a file that is not JSON among them) runs no tests. Exit 0 when all pass, 1 otherwise, 2 for
+ * a usage error or a file that cannot be read.
  *
  * @example
  * await runTestCommand({ operands: ['examples/sales-crm'], format: 'text', locale: 'zh-CN' }, io);
  */
 export async function runTestCommand(command: TestCommand, io: CliIo): Promise<number> {
-  if (command.operands.length === 0) throw new UsageError('RL9007', {}, 'test');
+  if (command.operands.length === 0) throw new UsageError('RL9014', {}, 'test');
   const reports: AppTestReport[] = [];
   let broken = false;
+  let unreadable = false;
   for (const operand of command.operands) {
     const folder = resolve(io.cwd, operand);
     if (!(await isAppFolder(folder))) {
@@ -61,10 +64,27 @@ export async function runTestCommand(command: TestCommand, io: CliIo): Promise<n
     const display = (path: string): string =>
       relative(io.cwd, join(folder, path)).split(sep).join('/');
     const compiled = compileApp(app.source);
-    if (!compiled.ok) {
+    // Files that are not JSON are left out of the source, so the app may compile without
+    // them; its tests must not run (or silently vanish) then either.
+    const errors = checkApp(app, display, compiled).filter(
+      (d) => d.diagnostic.severity === 'error',
+    );
+    const readErrors = [...app.files.values()].filter((file) => file.readError !== undefined);
+    for (const file of readErrors) {
+      writeProblem(
+        io,
+        createDiagnostic('RL9010', '', { path: display(file.path), detail: file.readError ?? '' }),
+        command.locale,
+      );
+    }
+    if (readErrors.length > 0) unreadable = true;
+    if (!compiled.ok || errors.length > 0 || readErrors.length > 0) {
       broken = true;
-      const diagnostics = checkApp(app, display).filter((d) => d.diagnostic.severity === 'error');
-      io.stderr(formatReport({ files: app.files.size, diagnostics }, 'text', command.locale));
+      if (errors.length > 0) {
+        io.stderr(
+          formatReport({ files: app.files.size, diagnostics: errors }, 'text', command.locale),
+        );
+      }
       writeProblem(
         io,
         createDiagnostic('RL9012', '', { path: display('') || '.' }),
@@ -91,6 +111,7 @@ export async function runTestCommand(command: TestCommand, io: CliIo): Promise<n
   }
   // The plain closing line CI tools read, in every format but json.
   if (command.format !== 'json') io.stdout(`${passed} passed, ${failed} failed\n`);
+  if (unreadable) return 2;
   return broken || failed > 0 ? 1 : 0;
 }
 
@@ -130,10 +151,13 @@ function githubLines(
     const json = app.files.get(result.file)?.json;
     for (const failure of result.failures) {
       const { line, column } = json ? locatePointer(json, failure.pointer) : { line: 1, column: 1 };
-      const message = failure.message[locale].replace(/%/g, '%25').replace(/\n/g, '%0A');
-      lines.push(
-        `::error file=${display(result.file)},line=${line},col=${column},title=${result.scenario ?? result.id}::${message}`,
-      );
+      const properties = [
+        `file=${escapeProperty(display(result.file))}`,
+        `line=${line}`,
+        `col=${column}`,
+        `title=${escapeProperty(result.scenario ?? result.id)}`,
+      ].join(',');
+      lines.push(`::error ${properties}::${escapeData(failure.message[locale])}`);
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

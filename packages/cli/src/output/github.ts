@@ -9,12 +9,12 @@ const commandOf: Readonly<Record<Severity, string>> = {
 };
 
 /** Escapes the message of a workflow command (GitHub's `escapeData`). */
-function escapeData(text: string): string {
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a property of a workflow command (GitHub's `escapeProperty`). */
-function escapeProperty(text: string): string {
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

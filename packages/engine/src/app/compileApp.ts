@@ -9,7 +9,7 @@ import type {
 import { compileAutomation, findAutomationLoops } from '../automations/index.js';
 import { validateDefinition } from '../definitions/index.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import type { Diagnostic } from '../diagnostics/types.js';
+import type { Diagnostic, LocalizedText } from '../diagnostics/types.js';
 import { compileEntity, detectFieldRenames } from '../entities/index.js';
 import { compileExpression } from '../expr/compile.js';
 import { compileForm } from '../forms/index.js';
@@ -49,6 +49,18 @@ export interface CompileAppOptions {
    */
   readonly previous?: AppSource;
 }
+
+/** Kinds as messages name them, in both languages. */
+const KIND_NAMES: Partial<Record<DefinitionKind, LocalizedText>> = {
+  entity: { 'zh-CN': '实体', en: 'entity' },
+  form: { 'zh-CN': '表单', en: 'form' },
+  pipeline: { 'zh-CN': '流程', en: 'pipeline' },
+  automation: { 'zh-CN': '自动化', en: 'automation' },
+  routing: { 'zh-CN': '分配规则', en: 'routing' },
+  table: { 'zh-CN': '决策表', en: 'table' },
+  formula: { 'zh-CN': '公式', en: 'formula' },
+  timer: { 'zh-CN': '计时器', en: 'timer' },
+};
 
 /** A definition file read and checked on its own. */
 interface CheckedFile {
@@ -94,6 +106,7 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
   const manifestValue = files['app.json'];
   if (manifestValue === undefined) {
     collector.add(createDiagnostic('RL5001', '', {}, { file: 'app.json' }));
+    checkAlone(files, collector);
     return { ok: false, diagnostics: collector.sorted() };
   }
   const manifestDiagnostics = validateDefinition(manifestValue, {
@@ -103,6 +116,7 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
   });
   collector.addAll(manifestDiagnostics);
   if (manifestDiagnostics.some((d) => d.severity === 'error')) {
+    checkAlone(files, collector);
     return { ok: false, diagnostics: collector.sorted() };
   }
   const manifest = manifestValue as AppDefinition;
@@ -141,20 +155,26 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
           ...(fields ? { fields } : {}),
         });
         collector.addAll(diagnostics);
-        const sound = !diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('RL1'));
-        return [{ file: path, folder, definition: value as Record<string, unknown>, sound }];
+        const sound =
+          isObject(value) &&
+          !diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('RL1'));
+        // A value that is not an object (null, a list) has its diagnostic already; it is
+        // kept as an empty definition so that nothing below reads properties of it.
+        return [{ file: path, folder, definition: isObject(value) ? value : {}, sound }];
       }),
       KIND_OF_FOLDER[folder],
       collector,
     );
 
   for (const checked of read('entities')) {
-    if (!checked.sound) continue;
-    const entity = compileEntity(
-      { file: checked.file, definition: checked.definition as unknown as EntityDefinition },
-      index,
-    );
+    const entity = checked.sound
+      ? compileEntity(
+          { file: checked.file, definition: checked.definition as unknown as EntityDefinition },
+          index,
+        )
+      : undefined;
     if (entity) index.entities.set(entity.id, entity);
+    else index.leftOut(checked);
   }
 
   const forms: CompiledForm[] = [];
@@ -193,6 +213,7 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
   for (const folder of ['routing', 'tables', 'formulas', 'timers'] as const) {
     read(folder);
   }
+  checkSampleData(manifest, files, unreadable, collector);
   (manifest.tests ?? []).forEach((path, position) => {
     const value = files[path];
     if (value === undefined) {
@@ -213,7 +234,9 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
 }
 
 /** Entities by id among an app's files (those that look like entity definitions). */
-function entitiesById(source: AppSource): Map<string, { file: string; definition: EntityDefinition }> {
+function entitiesById(
+  source: AppSource,
+): Map<string, { file: string; definition: EntityDefinition }> {
   const found = new Map<string, { file: string; definition: EntityDefinition }>();
   const files = typeof source?.files === 'object' && source.files !== null ? source.files : {};
   for (const [file, value] of Object.entries(files)) {
@@ -230,7 +253,11 @@ function entitiesById(source: AppSource): Map<string, { file: string; definition
 }
 
 /** S7b: field ids that disappear between versions strand data; say so before it happens. */
-function reportMigrations(previous: AppSource, next: AppSource, collector: DiagnosticCollector): void {
+function reportMigrations(
+  previous: AppSource,
+  next: AppSource,
+  collector: DiagnosticCollector,
+): void {
   const before = entitiesById(previous);
   for (const [id, now] of entitiesById(next)) {
     const then = before.get(id);
@@ -239,19 +266,49 @@ function reportMigrations(previous: AppSource, next: AppSource, collector: Diagn
 }
 
 /** Drops files whose id repeats an earlier one of the same kind, with a diagnostic. */
-function unique(files: CheckedFile[], kind: string, collector: DiagnosticCollector): CheckedFile[] {
+function unique(
+  files: CheckedFile[],
+  kind: DefinitionKind,
+  collector: DiagnosticCollector,
+): CheckedFile[] {
   const seen = new Map<string, string>();
   return files.filter((checked) => {
     const id = checked.definition['id'];
     if (typeof id !== 'string') return true;
     const other = seen.get(id);
     if (other !== undefined) {
-      collector.add(createDiagnostic('RL5004', '/id', { kind, id, other }, { file: checked.file }));
+      collector.add(
+        createDiagnostic(
+          'RL5004',
+          '/id',
+          { kind: KIND_NAMES[kind] ?? kind, id, other },
+          { file: checked.file },
+        ),
+      );
       return false;
     }
     seen.set(id, checked.file);
     return true;
   });
+}
+
+/** True for a path in a kind's folder or in `tests/`. */
+function inAppFolder(path: string): boolean {
+  return [...APP_FOLDERS, 'tests'].some((folder) => path.startsWith(`${folder}/`));
+}
+
+/**
+ * Without a usable manifest the app cannot be put together; each definition file (in a
+ * kind's folder or `tests/`) is still checked on its own, so that its problems are not
+ * hidden behind the manifest's.
+ */
+function checkAlone(
+  files: Readonly<Record<string, unknown>>,
+  collector: DiagnosticCollector,
+): void {
+  for (const path of Object.keys(files).sort()) {
+    if (inAppFolder(path)) collector.addAll(validateDefinition(files[path], { path, file: path }));
+  }
 }
 
 /** Files in a kind's folder that app.json does not list are ignored, with a warning. */
@@ -265,11 +322,23 @@ function reportUnlisted(
   for (const path of Object.keys(files).sort()) {
     const folder = [...APP_FOLDERS, 'tests'].find((f) => path.startsWith(`${f}/`));
     if (folder && !all.has(path)) {
-      collector.add(createDiagnostic('RL5003', '', { path, folder }, { file: path }));
-      // Still checked on its own, so a file the admin forgot to list gets its feedback.
-      collector.addAll(validateDefinition(files[path], { path, file: path }));
+      // Tests are listed in app.json's `tests`, definitions in `files.<folder>`.
+      const list = folder === 'tests' ? 'tests' : `files.${folder}`;
+      collector.add(createDiagnostic('RL5003', '', { path, folder, list }, { file: path }));
+      // Still checked on its own, so a file the admin forgot to list gets its feedback —
+      // as warnings: the app does not use it, so it cannot break the app.
+      collector.addAll(
+        validateDefinition(files[path], { path, file: path }).map((d) => ({
+          ...d,
+          severity: d.severity === 'error' ? 'warning' : d.severity,
+        })),
+      );
     }
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Diagnostics of the whole app, without the repeats two checks of one value give. */
@@ -288,11 +357,14 @@ class DiagnosticCollector {
     for (const diagnostic of diagnostics) this.add(diagnostic);
   }
 
-  /** By file, then in the order found (which follows each file's structure). */
+  /**
+   * By file, then in the order found (which follows each file's structure). Files compare by
+   * code units, not by the host's locale, so the order is the same in every environment.
+   */
   sorted(): Diagnostic[] {
     return this.list
       .map((d, i) => [d, i] as const)
-      .sort(([a, i], [b, j]) => (a.file ?? '').localeCompare(b.file ?? '') || i - j)
+      .sort(([a, i], [b, j]) => compareText(a.file ?? '', b.file ?? '') || i - j)
       .map(([d]) => d);
   }
 }
@@ -304,6 +376,8 @@ class Index implements AppIndex {
   readonly locale: 'zh-CN' | 'en';
   readonly zone: string;
   readonly roles: ReadonlySet<string>;
+  /** Entities whose files were left out of the app, by id: the file. */
+  private readonly leftOutEntities = new Map<string, string>();
 
   constructor(
     readonly manifest: AppDefinition,
@@ -325,18 +399,98 @@ class Index implements AppIndex {
     return compiled.ok ? compiled : undefined;
   }
 
-  /** True when the file's `entity` is a compiled entity; otherwise reports it. */
+  /** Remembers an entity file that was left out of the app (schema errors, did not compile). */
+  leftOut(checked: CheckedFile): void {
+    const id = checked.definition['id'];
+    if (typeof id === 'string' && !this.leftOutEntities.has(id)) {
+      this.leftOutEntities.set(id, checked.file);
+    }
+  }
+
+  /**
+   * True when the file's `entity` is a compiled entity. Otherwise reports it: RL5007 when the
+   * app has the entity's file but left it out for its own errors (so the admin fixes that
+   * file rather than looking for a typo here), else RL5005.
+   */
   knowsEntity(checked: CheckedFile): boolean {
     const entity = checked.definition['entity'];
     if (typeof entity === 'string' && this.entities.has(entity)) return true;
+    const brokenFile = typeof entity === 'string' ? this.leftOutEntities.get(entity) : undefined;
     this.report(
-      createDiagnostic(
-        'RL5005',
-        '/entity',
-        { entity: String(entity), known: [...this.entities.keys()].join(', ') || '—' },
-        { file: checked.file },
-      ),
+      brokenFile !== undefined
+        ? createDiagnostic('RL5007', '/entity', { path: brokenFile }, { file: checked.file })
+        : createDiagnostic(
+            'RL5005',
+            '/entity',
+            { entity: String(entity), known: [...this.entities.keys()].join(', ') || '—' },
+            { file: checked.file },
+          ),
     );
     return false;
   }
+}
+
+/**
+ * Sample data (app.json `sampleData`): each entry's file must be in the app and be a list of
+ * records: objects, either `{"id", "values"}` or the field values themselves. The records
+ * are not checked against their entity here.
+ */
+function checkSampleData(
+  manifest: AppDefinition,
+  files: Readonly<Record<string, unknown>>,
+  unreadable: ReadonlySet<string>,
+  collector: DiagnosticCollector,
+): void {
+  (manifest.sampleData ?? []).forEach(({ file: path }, position) => {
+    const pointer = `/sampleData/${position}`;
+    const value = files[path];
+    if (value === undefined) {
+      if (!unreadable.has(path)) {
+        collector.add(
+          createDiagnostic('RL5002', `${pointer}/file`, { path }, { file: 'app.json' }),
+        );
+      }
+      return;
+    }
+    if (!Array.isArray(value)) {
+      const detail = {
+        'zh-CN': `文件内容是${describeZh(value)}，不是数组`,
+        en: `the file holds ${describeEn(value)}, not a list`,
+      };
+      collector.add(createDiagnostic('RL5006', '', { path, detail }, { file: path }));
+      return;
+    }
+    value.forEach((record: unknown, i) => {
+      if (isObject(record)) return;
+      const detail = {
+        'zh-CN': `第 ${i + 1} 项是${describeZh(record)}，应为对象 {…}`,
+        en: `item ${i + 1} is ${describeEn(record)}, not an object {…}`,
+      };
+      collector.add(createDiagnostic('RL5006', `/${i}`, { path, detail }, { file: path }));
+    });
+  });
+}
+
+/** A JSON object (not null, not a list). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeEn(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function describeZh(value: unknown): string {
+  if (value === null) return '空值 null';
+  if (Array.isArray(value)) return '数组';
+  const names: Record<string, string> = {
+    object: '对象',
+    string: '文本',
+    number: '数字',
+    boolean: '布尔值',
+  };
+  return names[typeof value] ?? typeof value;
 }

@@ -84,7 +84,7 @@ export class CompiledApp {
     data: Readonly<Record<string, unknown>>,
     ctx: HandleContext,
   ): FormResult {
-    return this.#lookup(this.forms, formId, 'form').validate(data, ctx);
+    return this.#lookup(this.forms, formId, KIND_TEXT.form).validate(data, ctx);
   }
 
   /**
@@ -101,13 +101,13 @@ export class CompiledApp {
   ): GateResult {
     const pipeline =
       pipelineId !== undefined
-        ? this.#lookup(this.pipelines, pipelineId, 'pipeline')
+        ? this.#lookup(this.pipelines, pipelineId, KIND_TEXT.pipeline)
         : [...this.pipelines.values()].find((p) => p.entity === entity);
     if (!pipeline) {
       throw new RuleloomError('RL5008', {
-        kind: 'pipeline',
-        id: entity,
-        known: [...this.pipelines.keys()].join(', '),
+        kind: KIND_TEXT.entityPipeline,
+        id: String(entity),
+        known: [...this.pipelines.values()].map((p) => p.entity).join(', ') || '—',
       });
     }
     return pipeline.checkTransition(asRecord(entity, record, ctx), toStage, ctx);
@@ -127,7 +127,7 @@ export class CompiledApp {
     return handleEvent(this.#handleApp, state, event, ctx);
   }
 
-  #lookup<T>(map: ReadonlyMap<string, T>, id: string, kind: string): T {
+  #lookup<T>(map: ReadonlyMap<string, T>, id: string, kind: LocalizedText): T {
     const found = map.get(id);
     if (found === undefined) {
       throw new RuleloomError('RL5008', {
@@ -139,6 +139,13 @@ export class CompiledApp {
     return found;
   }
 }
+
+/** What RL5008 says the app lacks, in both languages. */
+const KIND_TEXT = {
+  form: { 'zh-CN': '表单', en: 'form' },
+  pipeline: { 'zh-CN': '流程', en: 'pipeline' },
+  entityPipeline: { 'zh-CN': '实体的流程', en: 'pipeline for the entity' },
+} as const satisfies Record<string, LocalizedText>;
 
 function isRecordState(value: unknown): value is RecordState {
   return (

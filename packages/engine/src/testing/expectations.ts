@@ -66,12 +66,18 @@ export function checkExpectation(
           zone: world.app.zone,
         },
       );
-      const actual = result.ok ? result.value : result.error.messages.en;
-      return result.ok && deepEqual(actual, expectation.value)
+      if (!result.ok) {
+        const { messages } = result.error;
+        return text(
+          `表达式应得 ${show(expectation.value)}，但求值出错：${messages['zh-CN']}`,
+          `the expression should give ${show(expectation.value)} but fails: ${messages.en}`,
+        );
+      }
+      return deepEqual(result.value, expectation.value)
         ? undefined
         : text(
-            `表达式应得 ${show(expectation.value)}，实际为 ${show(actual)}`,
-            `the expression should give ${show(expectation.value)} but gives ${show(actual)}`,
+            `表达式应得 ${show(expectation.value)}，实际为 ${show(result.value)}`,
+            `the expression should give ${show(expectation.value)} but gives ${show(result.value)}`,
           );
     }
     case 'form':
@@ -95,11 +101,19 @@ export function checkExpectation(
       const colorOk =
         expectation.color === undefined || (record.mark?.color ?? null) === expectation.color;
       const flagOk = expectation.flag === undefined || record.mark?.flag === expectation.flag;
+      // The colour and flag, as the expectation names them (not when or by whom).
+      const actual = record.mark
+        ? {
+            color: record.mark.color ?? null,
+            ...(record.mark.flag === undefined ? {} : { flag: record.mark.flag }),
+          }
+        : null;
+      const expected = { color: expectation.color, flag: expectation.flag };
       return colorOk && flagOk
         ? undefined
         : text(
-            `记录 ${expectation.record} 的标记应为 ${show({ color: expectation.color, flag: expectation.flag })}，实际为 ${show(record.mark ?? null)}`,
-            `${expectation.record} should be marked ${show({ color: expectation.color, flag: expectation.flag })} but is ${show(record.mark ?? null)}`,
+            `记录 ${expectation.record} 的标记应为 ${show(expected)}，实际为 ${show(actual)}`,
+            `${expectation.record} should be marked ${show(expected)} but is ${show(actual)}`,
           );
     }
     case 'approval': {

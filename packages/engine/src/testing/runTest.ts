@@ -8,8 +8,10 @@ import type {
   DirectoryUser,
   Effect,
   HandleContext,
+  HandleOutcome,
   RecordState,
 } from '../app/types.js';
+import { RuleloomError } from '../diagnostics/errors.js';
 import type { LocalizedText } from '../diagnostics/types.js';
 import { parseDuration, toInstant } from '../expr/domain/time.js';
 import { checkExpectation } from './expectations.js';
@@ -49,9 +51,16 @@ const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /** The scenario id a test's description or label starts with (`S38: …` → `S38`). */
 export function scenarioOf(test: TestDefinition): string | undefined {
-  const source = test.description ?? '';
-  return /^\s*(S\d+[a-z]?)\b/.exec(source)?.[1];
+  const label = test.label === undefined ? undefined : localized(test.label);
+  const sources = [test.description, label?.['zh-CN'], label?.en];
+  for (const source of sources) {
+    const found = typeof source === 'string' ? SCENARIO.exec(source)?.[1] : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
+
+const SCENARIO = /^\s*(S\d+[a-z]?)\b/;
 
 /**
  * Runs one test definition against a compiled app on a virtual clock: puts the given
@@ -71,20 +80,40 @@ export function runTest(app: CompiledApp, file: DefinitionFile<TestDefinition>):
     ...(scenarioOf(test) === undefined ? {} : { scenario: scenarioOf(test) as string }),
   };
   const failures: TestFailure[] = [];
+  let world: TestWorld;
   try {
-    const world = performSteps(app, test, failures);
-    (test.expect ?? []).forEach((expectation: TestExpectation, index: number) => {
-      const message = checkExpectation(world, expectation);
-      if (message) failures.push({ pointer: `/expect/${index}`, message });
-    });
+    world = performSteps(app, test, failures);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     failures.push({
       pointer: '',
-      message: text(`测试无法运行：${detail}`, `the test could not run: ${detail}`),
+      message: text(`测试无法运行：${detail['zh-CN']}`, `the test could not run: ${detail.en}`),
     });
+    return { ...base, passed: false, failures };
   }
+  (test.expect ?? []).forEach((expectation: TestExpectation, index: number) => {
+    const pointer = `/expect/${index}`;
+    // An expectation that names something the app lacks (a form, a pipeline) fails on its
+    // own; the others are still checked.
+    try {
+      const message = checkExpectation(world, expectation);
+      if (message) failures.push({ pointer, message });
+    } catch (error) {
+      const detail = errorText(error);
+      failures.push({
+        pointer,
+        message: text(`无法检查：${detail['zh-CN']}`, `cannot be checked: ${detail.en}`),
+      });
+    }
+  });
   return { ...base, passed: failures.length === 0, failures };
+}
+
+/** An error's message in both languages (the engine's errors carry both). */
+function errorText(error: unknown): LocalizedText {
+  if (error instanceof RuleloomError) return error.messages;
+  const detail = error instanceof Error ? error.message : String(error);
+  return text(detail, detail);
 }
 
 function localized(label: string | Partial<LocalizedText>): LocalizedText {
@@ -98,7 +127,7 @@ function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFail
   let now =
     (test.given?.now === undefined ? undefined : toInstant(test.given.now, app.zone)) ??
     DEFAULT_START;
-  let state = givenState(app, test, now);
+  let state = givenState(app, test, now, failures);
   const effects: Effect[] = [];
   const actors = new Map<string, Actor>();
   const actorOf = (id: string | undefined): Actor | undefined => {
@@ -133,10 +162,22 @@ function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFail
     // A refused create or update is a broken test setup; a refused move is often the point
     // of the test (S38), so it is left to the expectations.
     if (!result.outcome.ok && (step.type === 'create' || step.type === 'update')) {
-      failures.push({ pointer, message: result.outcome.message });
+      failures.push({ pointer, message: refusal(result.outcome) });
     }
   });
   return { app, state, effects, now, users, actors };
+}
+
+/** Why `handle` refused a step, with each field's problem when values were invalid. */
+function refusal(outcome: Extract<HandleOutcome, { ok: false }>): LocalizedText {
+  const errors = outcome.errors ?? [];
+  if (errors.length === 0) return outcome.message;
+  const list = (locale: keyof LocalizedText, separator: string) =>
+    errors.map((e) => `${e.field}: ${e.message[locale]}`).join(separator);
+  return text(
+    `${outcome.message['zh-CN']}（${list('zh-CN', '；')}）`,
+    `${outcome.message.en} (${list('en', '; ')})`,
+  );
 }
 
 function eventOf(step: TestStep): AppEvent | undefined {
@@ -167,10 +208,25 @@ function eventOf(step: TestStep): AppEvent | undefined {
 }
 
 /** The records a test starts with, as they would be had they been created then (no automations run). */
-function givenState(app: CompiledApp, test: TestDefinition, now: number): AppState {
+function givenState(
+  app: CompiledApp,
+  test: TestDefinition,
+  now: number,
+  failures: TestFailure[],
+): AppState {
   const records: Record<string, RecordState> = {};
-  for (const given of test.given?.records ?? []) {
+  for (const [index, given] of (test.given?.records ?? []).entries()) {
     const entity = app.entities.get(given.entity);
+    if (!entity) {
+      const known = [...app.entities.keys()].join(', ');
+      failures.push({
+        pointer: `/given/records/${index}/entity`,
+        message: text(
+          `应用中没有实体 ${given.entity}（已有：${known}）`,
+          `the app has no entity ${given.entity} (known: ${known})`,
+        ),
+      });
+    }
     const values = entity
       ? entity.withComputed(entity.withDefaults(given.values), now)
       : { ...given.values };

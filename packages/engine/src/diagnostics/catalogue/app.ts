@@ -34,8 +34,8 @@ export const appCatalogue = {
       en: 'the file "{path}" is not listed in app.json and is ignored',
     },
     hint: {
-      'zh-CN': '把它加入 app.json 的 files.{folder}，或删除该文件',
-      en: 'add it to files.{folder} in app.json, or delete it',
+      'zh-CN': '把它加入 app.json 的 {list}，或删除该文件',
+      en: 'add it to {list} in app.json, or delete it',
     },
   },
   RL5004: {

@@ -135,4 +135,13 @@ export const cliCatalogue = {
       en: 'name a folder that holds an app.json, e.g. ruleloom test examples/sales-crm',
     },
   },
+  RL9014: {
+    severity: 'error',
+    title: 'no app folder given',
+    message: { 'zh-CN': '没有指定要测试的应用文件夹', en: 'no app folder to test was given' },
+    hint: {
+      'zh-CN': '写出包含 app.json 的文件夹，例如 ruleloom test examples/sales-crm',
+      en: 'name a folder that holds an app.json, e.g. ruleloom test examples/sales-crm',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>;
