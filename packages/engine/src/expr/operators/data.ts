@@ -76,7 +76,9 @@ export function missingKeys(data: unknown, args: readonly unknown[]): unknown[] 
   const keys = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
   const missing: unknown[] = [];
   for (const key of keys) {
-    const value = readDynamic(data, key, null);
+    // json-logic-js reads each key as `{"var": key}`: a list key is `[path, default]`.
+    const [path, fallback] = Array.isArray(key) ? key : [key, undefined];
+    const value = readDynamic(data, path, fallback === undefined ? null : fallback);
     if (value === null || value === '') missing.push(key);
   }
   return missing;
@@ -107,6 +109,8 @@ function literalKeys(args: readonly CompiledArg[]): readonly unknown[] | undefin
  * as json-logic-js does (`==` on two lists compares identity).
  */
 function missingFixed(keys: readonly unknown[]): Evaluator {
+  // A list key is `[path, default]` (see missingKeys): rare, so it takes the general path.
+  if (keys.some((key) => Array.isArray(key))) return (d) => missingKeys(d, [keys]);
   const paths = keys.map((key) => (isWholeDataPath(key) ? undefined : pathSegments(key)));
   const isBlank = (value: unknown): boolean => value === null || value === '';
   if (paths.every((segments) => segments?.length === 1)) {
