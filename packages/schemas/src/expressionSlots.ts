@@ -20,6 +20,8 @@ const expression = (pattern: string): ExpressionSlot => ({ pattern, syntax: 'exp
 const actionSlots = (prefix: string): ExpressionSlot[] => [
   expression(`${prefix}/actions/*/value`),
   expression(`${prefix}/actions/*/body/*`),
+  expression(`${prefix}/actions/*/filter`),
+  expression(`${prefix}/actions/*/rank`),
 ];
 const formFieldSlots = (prefix: string): ExpressionSlot[] => [
   expression(`${prefix}/fields/*/requiredWhen`),

@@ -12,6 +12,7 @@ import { mergeInto } from './handle/mergeInto.js';
 import { createRecord, updateRecord } from './handle/recordEvents.js';
 import { directory, type EventScope } from './handle/scope.js';
 import { moveRecord } from './handle/stageEvents.js';
+import { runScheduled } from './handle/scheduleEvents.js';
 import { refuse, type EventStep } from './handle/step.js';
 import type { CompiledAutomation, CompiledEntity, CompiledPipeline } from './parts.js';
 import type { AppEvent, AppState, HandleContext, HandleResult } from './types.js';
@@ -50,6 +51,8 @@ function dispatch(scope: EventScope, event: AppEvent): EventStep {
       return decideApproval(scope, event);
     case 'approval.recall':
       return recallApproval(scope, event);
+    case 'schedule.due':
+      return runScheduled(scope, event);
     default:
       return refuse('invalid', 'RL5349', {
         reason: `type ${String((event as { type?: unknown }).type)}`,
@@ -74,9 +77,10 @@ function commit(state: AppState, step: EventStep): HandleResult {
 
 /**
  * Handles one event: `record.create`, `record.update`, `stage.move`, `approval.decide`,
- * `approval.recall`. Returns the next state with the immer patches from `state` to it (and
- * back), the effects to perform (notify, createTask, callWebhook, assign, timers) and the
- * trace. Refused events (`not-found`, `invalid` with field errors, `gate` with the gate
+ * `approval.recall`, and `schedule.due` (a scheduled automation's digests over every record
+ * of its entity, which change no record). Returns the next state with the immer patches
+ * from `state` to it (and back), the effects to perform (notify, createTask, callWebhook,
+ * assign, timers) and the trace. Refused events (`not-found`, `invalid` with field errors, `gate` with the gate
  * result, `approval`) leave the state as it is. The same inputs give the same result; the
  * inputs are never changed; it never throws.
  *

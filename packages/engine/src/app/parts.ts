@@ -12,6 +12,7 @@ import type {
   PipelineDefinition,
 } from '@ruleloom/schemas';
 import type { ActionPlan, AutomationRunContext, ConditionCheck } from '../automations/types.js';
+import type { ScheduleContext, ScheduleRun } from '../automations/digest/types.js';
 import type { AnyStateMachine } from 'xstate';
 import type { Diagnostic, LocalizedText } from '../diagnostics/types.js';
 import type { CompiledExpression } from '../expr/compile.js';
@@ -183,4 +184,9 @@ export interface CompiledAutomation {
   checkCondition(record: RecordState, ctx: AutomationRunContext): ConditionCheck;
   /** The record after its actions and the effects they ask for; changes nothing given. */
   planActions(record: RecordState, ctx: AutomationRunContext): ActionPlan;
+  /**
+   * Present when the trigger is a `schedule`: runs its digests over `records` (the records
+   * of its entity, in id order) and returns the messages and the trace. Reads only.
+   */
+  runSchedule?(records: readonly RecordState[], ctx: ScheduleContext): ScheduleRun;
 }

@@ -153,7 +153,16 @@ export type AppEvent =
       readonly decision: 'approve' | 'reject';
       readonly comment?: string;
     }
-  | { readonly type: 'approval.recall'; readonly recordId: string; readonly approval: string };
+  | { readonly type: 'approval.recall'; readonly recordId: string; readonly approval: string }
+  | {
+      /**
+       * The schedule of an automation came round: its digests list the records of its entity.
+       * The caller decides when (cron, zones and calendars belong to the caller's timers).
+       */
+      readonly type: 'schedule.due';
+      /** The automation's id; its trigger must be a `schedule`. */
+      readonly automation: string;
+    };
 
 // ─── Effects out ───────────────────────────────────────────────────────────────────────
 
@@ -165,10 +174,18 @@ export interface EffectSource {
   readonly pipeline?: string;
 }
 
+/** One record a digest lists, in the order of the list. */
+export interface DigestItem {
+  readonly recordId: string;
+  /** The value of the digest's `rank` (absent when it has none). */
+  readonly rank?: number;
+}
+
 /** Side effects as data: the caller performs them (send a message, create a task, call a URL). */
 export type Effect =
   | {
       readonly type: 'notify';
+      /** The record the message is about; for a digest, the first record it lists. */
       readonly recordId: string;
       readonly channel: string;
       /** Resolved user ids. */
@@ -176,6 +193,8 @@ export type Effect =
       readonly title?: LocalizedText;
       /** The template with the record's fields filled in, in both languages. */
       readonly message: LocalizedText;
+      /** A digest's records, in the order listed, so that a UI can link them. */
+      readonly items?: readonly DigestItem[];
       readonly source: EffectSource;
     }
   | {
@@ -247,6 +266,27 @@ export interface GateResult {
   readonly approvalsRequired: readonly string[];
 }
 
+/** One message of a digest: whose records, how many, who receives it. */
+export interface DigestGroupTrace {
+  /** The group's user (`groupBy`); null for records without one; absent when not grouped. */
+  readonly user?: string | null;
+  /** Records of the group that passed the filter, before `limit`. */
+  readonly selected: number;
+  /** The records listed, in order. */
+  readonly listed: readonly string[];
+  readonly recipients: readonly string[];
+}
+
+/** What one digest action of a scheduled automation did. */
+export interface DigestTrace {
+  /** The action's index in the automation. */
+  readonly action: number;
+  /** Records that passed the condition and the filter and have a rank. */
+  readonly selected: number;
+  /** One per message sent, in the order sent. */
+  readonly groups: readonly DigestGroupTrace[];
+}
+
 /** One step of the engine's reasoning, in order. */
 export type TraceEntry =
   | {
@@ -266,6 +306,19 @@ export type TraceEntry =
       readonly approval: string;
       readonly status: ApprovalState['status'];
       readonly step?: string;
+    }
+  | {
+      /** A `schedule.due` event: the automation's digests over the records of its entity. */
+      readonly kind: 'schedule';
+      readonly automation: string;
+      readonly entity: string;
+      /** `disabled`: the automation is switched off and did nothing. */
+      readonly outcome: 'fired' | 'disabled';
+      /** Records of the entity in the state. */
+      readonly considered: number;
+      /** Records for which the condition holds (an error leaves a record out). */
+      readonly matched: number;
+      readonly digests: readonly DigestTrace[];
     }
   | {
       readonly kind: 'cascade-limit';

@@ -7,7 +7,10 @@ import type { Action, AutomationDefinition } from '@ruleloom/schemas';
 import type { AppIndex, CompiledAutomation, DefinitionFile } from '../app/parts.js';
 import { compileAction, type CompiledAction } from './actions/index.js';
 import { checkCondition } from './checkCondition.js';
-import { createCompileEnv } from './compileEnv.js';
+import { createCompileEnv, type AutomationCompileEnv } from './compileEnv.js';
+import { compileDigest } from './digest/compileDigest.js';
+import { runSchedule } from './digest/runSchedule.js';
+import type { CompiledDigest } from './digest/types.js';
 import { planActions } from './planActions.js';
 import { checkTrigger } from './triggers.js';
 import { isPlainObject } from './recordValues.js';
@@ -51,15 +54,10 @@ export function compileAutomation(
     definition.condition === undefined
       ? undefined
       : env.expression(definition.condition, '/condition');
-  const actions: (CompiledAction | undefined)[] = (
-    Array.isArray(definition.actions) ? definition.actions : []
-  ).map((action: Action, i) =>
-    isPlainObject(action) ? compileAction(action, `/actions/${i}`, env) : undefined,
-  );
-  if (env.hasErrors() || actions.length === 0 || actions.some((action) => !action)) {
-    return undefined;
-  }
-  const ready = actions as CompiledAction[];
+  const actions = compileActions(definition, env);
+  if (env.hasErrors() || !actions) return undefined;
+  const ready = actions.filter((action): action is CompiledAction => 'run' in action);
+  const digests = actions.filter((action): action is CompiledDigest => 'index' in action);
   const setting = {
     automation: definition.id,
     file: file.file,
@@ -77,5 +75,47 @@ export function compileAutomation(
     ),
     checkCondition: (record, ctx) => checkCondition(condition, record, ctx, setting),
     planActions: (record, ctx) => planActions(ready, record, ctx, setting),
+    ...(definition.trigger.type === 'schedule'
+      ? {
+          runSchedule: (records, ctx) =>
+            runSchedule(condition, digests, records, ctx, { ...setting, entityId: env.entityId }),
+        }
+      : {}),
   };
+}
+
+/**
+ * The automation's actions, checked. A schedule has no record of its own, so it takes
+ * digests only (RL5321) and they need the entity whose records they list (RL5322); a digest
+ * anywhere else is RL5320. Undefined when any action cannot run.
+ */
+function compileActions(
+  definition: AutomationDefinition,
+  env: AutomationCompileEnv,
+): (CompiledAction | CompiledDigest)[] | undefined {
+  const list: unknown[] = Array.isArray(definition.actions) ? definition.actions : [];
+  const scheduled = definition.trigger.type === 'schedule';
+  // Said once for the automation; its digests are then not checked (every field would be
+  // unknown without an entity, which adds noise, not help).
+  const orphan =
+    scheduled && env.entityId === '' && list.some((a) => isPlainObject(a) && a.type === 'digest');
+  if (orphan) env.report('RL5322', '');
+  const compiled = list.map((action, i) => {
+    if (!isPlainObject(action)) return undefined;
+    const pointer = `/actions/${i}`;
+    const typed = action as Action;
+    if (typed.type === 'digest') {
+      if (scheduled) return orphan ? undefined : compileDigest(typed, pointer, i, env);
+      env.report('RL5320', `${pointer}/type`, { trigger: String(definition.trigger.type) });
+      return undefined;
+    }
+    if (scheduled) {
+      env.report('RL5321', `${pointer}/type`, { type: String(typed.type) });
+      return undefined;
+    }
+    return compileAction(typed, pointer, env);
+  });
+  return compiled.length > 0 && compiled.every((action) => action !== undefined)
+    ? (compiled as (CompiledAction | CompiledDigest)[])
+    : undefined;
 }

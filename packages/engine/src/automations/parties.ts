@@ -34,8 +34,13 @@ export function checkParty(party: Party, pointer: string, env: AutomationCompile
   }
 }
 
-/** The user ids a field value holds: one id, or a list of them (a multi-user field). */
-function userIds(value: unknown): string[] {
+/**
+ * The user ids a field value holds: one id, or a list of them (a multi-user field).
+ *
+ * @example
+ * userIds(['u-li', '', 3]); // ['u-li']
+ */
+export function userIds(value: unknown): string[] {
   if (typeof value === 'string') return value === '' ? [] : [value];
   if (Array.isArray(value)) {
     return value.filter((item): item is string => typeof item === 'string' && item !== '');

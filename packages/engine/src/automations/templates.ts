@@ -39,8 +39,29 @@ export function bothLanguages(text: DefinitionText | undefined): LocalizedText {
 }
 
 /**
+ * The texts of a template with the pointer of each: one for a plain string, one per
+ * language given.
+ *
+ * @example
+ * templateTexts({ 'zh-CN': '你好', en: 'Hi' }, '/actions/0/template');
+ * // [['/actions/0/template/zh-CN', '你好'], ['/actions/0/template/en', 'Hi']]
+ */
+export function templateTexts(
+  text: DefinitionText | undefined,
+  pointer: string,
+): [pointer: string, text: string][] {
+  if (text === undefined) return [];
+  return typeof text === 'string'
+    ? [[pointer, text]]
+    : Object.entries(text)
+        .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        .map(([locale, value]) => [appendPointer(pointer, locale), value]);
+}
+
+/**
  * Reports every placeholder of a template that names no field of the entity (RL5310).
- * `{{record.label}}` and `{{record.id}}` are always known.
+ * `{{record.label}}` and `{{record.id}}` are always known, and so are the names in `extra`
+ * (a digest line's `{{rank}}` and `{{position}}`).
  *
  * @example
  * checkTemplate('{{nmae}} 已进入报价', '/actions/2/template', env); // RL5310 for "nmae"
@@ -49,17 +70,11 @@ export function checkTemplate(
   text: DefinitionText | undefined,
   pointer: string,
   env: AutomationCompileEnv,
+  extra: ReadonlySet<string> = new Set(),
 ): void {
-  if (text === undefined) return;
-  const texts: [string, string][] =
-    typeof text === 'string'
-      ? [[pointer, text]]
-      : Object.entries(text)
-          .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-          .map(([locale, value]) => [appendPointer(pointer, locale), value]);
-  for (const [at, value] of texts) {
+  for (const [at, value] of templateTexts(text, pointer)) {
     for (const name of placeholdersOf(value)) {
-      if (RECORD_PLACEHOLDERS.has(name)) continue;
+      if (RECORD_PLACEHOLDERS.has(name) || extra.has(name)) continue;
       const first = name.split('.')[0] ?? '';
       const known =
         env.entity !== undefined &&
@@ -72,7 +87,14 @@ export function checkTemplate(
   }
 }
 
-function placeholderText(
+/**
+ * The text of one placeholder of a record's template: a field's value as a person reads it,
+ * the record's title or id; '' for an empty value.
+ *
+ * @example
+ * placeholderText('stage', record, 'zh-CN', env); // '报价'
+ */
+export function placeholderText(
   name: string,
   record: RecordState,
   locale: Locale,
@@ -102,10 +124,21 @@ export function renderTemplate(
   record: RecordState,
   env: DisplayEnv,
 ): LocalizedText {
+  return fillTemplateText(text, (name, locale) => placeholderText(name, record, locale, env));
+}
+
+/**
+ * Fills a template in both languages with the text `fill` gives for each placeholder.
+ *
+ * @example
+ * fillTemplateText('共 {{count}} 项', () => '3'); // { 'zh-CN': '共 3 项', en: '共 3 项' }
+ */
+export function fillTemplateText(
+  text: DefinitionText,
+  fill: (name: string, locale: Locale) => string,
+): LocalizedText {
   const filled = (locale: Locale): string =>
-    textIn(text, locale).replace(PLACEHOLDER, (_whole, name: string) =>
-      placeholderText(name, record, locale, env),
-    );
+    textIn(text, locale).replace(PLACEHOLDER, (_whole, name: string) => fill(name, locale));
   const [zh, en] = LOCALES.map(filled) as [string, string];
   return { 'zh-CN': zh, en };
 }

@@ -9,6 +9,7 @@ import {
   failuresOf,
   givenProposal,
   run,
+  smallApp,
   testDefinition,
   users,
 } from './__tests__/helpers.js';
@@ -152,6 +153,76 @@ describe('steps', () => {
       ],
     });
     expect(failuresOf(result)).toEqual([]);
+  });
+
+  it('schedule: the automation runs at the step time; a refused schedule fails the step', () => {
+    const scheduledApp = smallApp((files) => {
+      const manifest = files['app.json'] as { files: { automations: string[] } };
+      manifest.files.automations.push('automations/morning.json');
+      files['automations/morning.json'] = {
+        $schema: 'https://ruleloom.dev/schemas/v1/automation.schema.json',
+        id: 'morning',
+        entity: 'opportunity',
+        trigger: { type: 'schedule', cron: '0 9 * * *' },
+        actions: [
+          {
+            type: 'digest',
+            rank: { var: 'amount' },
+            limit: 1,
+            groupBy: 'owner',
+            channel: 'in-app',
+            template: '{{count}}/{{total}}：{{items}}',
+            itemTemplate: '{{title}}',
+          },
+        ],
+      };
+    });
+    const result = run(
+      {
+        given: {
+          now: START,
+          users,
+          records: [
+            {
+              entity: 'opportunity',
+              id: 'O1',
+              values: { title: '一期', amount: 100, owner: 'lina' },
+            },
+            {
+              entity: 'opportunity',
+              id: 'O2',
+              values: { title: '二期', amount: 900, owner: 'lina' },
+            },
+          ],
+        },
+        steps: [
+          { type: 'schedule', automation: 'morning', at: '2026-03-03T09:00:00+08:00', by: 'lina' },
+          { type: 'schedule', automation: 'big-deal' },
+          { type: 'schedule', automation: 'evening' },
+        ],
+        expect: [
+          {
+            type: 'effect',
+            effect: 'notify',
+            match: {
+              recipients: ['lina'],
+              items: [{ recordId: 'O2', rank: 900 }],
+              message: { 'zh-CN': '1/2：二期' },
+            },
+            count: 1,
+          },
+          { type: 'expression', expression: { now: [] }, value: at('2026-03-03T09:00:00+08:00') },
+        ],
+      },
+      scheduledApp,
+    );
+    expect(result.failures.map((f) => [f.pointer, f.message.en])).toEqual([
+      [
+        '/steps/1',
+        'the automation "big-deal" is triggered by record.created, not by a schedule, so it cannot run on a schedule',
+      ],
+      ['/steps/2', 'the app has no automation "evening"'],
+    ]);
   });
 
   it('wait: fixed durations move the virtual clock; `at` sets it', () => {

@@ -154,14 +154,14 @@ function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFail
     const event = eventOf(step);
     if (!event) return;
     const actor = actorOf(step.by);
-    if (actor) actors.set(event.recordId, actor);
+    if (actor && 'recordId' in event) actors.set(event.recordId, actor);
     const ctx: HandleContext = { now, users, ...(actor ? { actor } : {}) };
     const result = app.handle(state, event, ctx);
     state = result.state;
     effects.push(...result.effects);
-    // A refused create or update is a broken test setup; a refused move is often the point
-    // of the test (S38), so it is left to the expectations.
-    if (!result.outcome.ok && (step.type === 'create' || step.type === 'update')) {
+    // A refused create, update or schedule is a broken test setup; a refused move is often
+    // the point of the test (S38), so it is left to the expectations.
+    if (!result.outcome.ok && ['create', 'update', 'schedule'].includes(step.type)) {
       failures.push({ pointer, message: refusal(result.outcome) });
     }
   });
@@ -202,6 +202,9 @@ function eventOf(step: TestStep): AppEvent | undefined {
       };
     case 'recall':
       return { type: 'approval.recall', recordId: step.record, approval: step.approval };
+    case 'schedule':
+      // The step says when the schedule is due; its cron is the caller's (timers) business.
+      return { type: 'schedule.due', automation: step.automation };
     default:
       return undefined;
   }

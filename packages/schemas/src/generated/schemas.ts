@@ -14,7 +14,7 @@ export const actionSchema: JsonSchemaDocument = {
   ],
   "properties": {
     "type": {
-      "description": "`setField`: set a field to the value of an expression. `addTag` / `removeTag`: add or remove a tag. `notify`: send a message on a channel. `createTask`: create a to-do for someone. `assign`: pick an owner with a routing definition. `startTimer` / `cancelTimer`: start or cancel a timer definition for the record. `callWebhook`: call an HTTP endpoint. `mark`: colour the record (e.g. red for at risk).",
+      "description": "`setField`: set a field to the value of an expression. `addTag` / `removeTag`: add or remove a tag. `notify`: send a message on a channel. `createTask`: create a to-do for someone. `assign`: pick an owner with a routing definition. `startTimer` / `cancelTimer`: start or cancel a timer definition for the record. `callWebhook`: call an HTTP endpoint. `mark`: colour the record (e.g. red for at risk). `digest`: on a schedule, one message listing the records that pass a filter, ranked and grouped per user (a daily TOP-3, a monthly report); only in automations triggered by `schedule`.",
       "type": "string",
       "enum": [
         "setField",
@@ -26,7 +26,8 @@ export const actionSchema: JsonSchemaDocument = {
         "startTimer",
         "cancelTimer",
         "callWebhook",
-        "mark"
+        "mark",
+        "digest"
       ]
     },
     "id": {
@@ -340,6 +341,76 @@ export const actionSchema: JsonSchemaDocument = {
         },
         "required": [
           "color"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "type": {
+            "const": "digest"
+          }
+        },
+        "required": [
+          "type"
+        ]
+      },
+      "then": {
+        "properties": {
+          "filter": {
+            "$ref": "expression.schema.json",
+            "description": "Which records are listed: an expression over each record of the automation's entity, true to list it (the automation's `condition` must hold as well). Omit to list every record."
+          },
+          "rank": {
+            "$ref": "expression.schema.json",
+            "description": "A number per record; the highest come first, ties by record id. A record whose rank is not a number is left out (the trace says why). Omit to list by record id."
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000,
+            "description": "At most this many records per message, e.g. 3 for a TOP-3 list. Omit to list all."
+          },
+          "groupBy": {
+            "$ref": "field-reference.schema.json",
+            "description": "A user field such as `owner`: one message per user, listing that user's records and sent to that user. Records without a user form one more group, sent to `recipients` only."
+          },
+          "recipients": {
+            "description": "Who else receives each message (e.g. `{\"managerOf\": \"owner\"}` or a role); without `groupBy`, who receives the one message. A `field` or `managerOf` party names the `groupBy` field.",
+            "type": "array",
+            "items": {
+              "$ref": "party.schema.json"
+            },
+            "minItems": 1
+          },
+          "channel": {
+            "description": "Where the message goes: `wecom` (企业微信), `dingtalk` (钉钉), `email`, `sms`, or `in-app` (the app's own inbox). Channels are connectors configured by the embedding app.",
+            "type": "string",
+            "enum": [
+              "wecom",
+              "dingtalk",
+              "email",
+              "sms",
+              "in-app"
+            ]
+          },
+          "title": {
+            "$ref": "localized-text.schema.json",
+            "description": "Message title; the same placeholders as `template`."
+          },
+          "template": {
+            "$ref": "localized-text.schema.json",
+            "description": "The whole message. `{{items}}` is replaced by the lines of the records listed (one per line), `{{count}}` by how many are listed, `{{total}}` by how many passed the filter before `limit`, `{{user}}` by the name of the group's user."
+          },
+          "itemTemplate": {
+            "$ref": "localized-text.schema.json",
+            "description": "One line per record: `{{fieldId}}` and `{{record.label}}` as in `notify`, `{{position}}` its place in the list (1, 2, 3…), `{{rank}}` its rank."
+          }
+        },
+        "required": [
+          "channel",
+          "template",
+          "itemTemplate"
         ]
       }
     }
@@ -714,7 +785,7 @@ export const automationSchema: JsonSchemaDocument = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://ruleloom.dev/schemas/v1/automation.schema.json",
   "title": "Automation definition",
-  "description": "When an event happens (a record is created or changed, enters or leaves a stage, an approval is decided, a timer is due, a schedule comes round) and the condition holds, do the actions (set a field, tag, notify, create a task, assign via routing, start or cancel a timer, call a webhook, mark a colour). Lives in `automations/<id>.json`.",
+  "description": "When an event happens (a record is created or changed, enters or leaves a stage, an approval is decided, a timer is due, a schedule comes round) and the condition holds, do the actions (set a field, tag, notify, create a task, assign via routing, start or cancel a timer, call a webhook, mark a colour; on a schedule, list records in a digest). Lives in `automations/<id>.json`.",
   "type": "object",
   "required": [
     "$schema",
@@ -746,7 +817,7 @@ export const automationSchema: JsonSchemaDocument = {
     },
     "entity": {
       "$ref": "id.schema.json",
-      "description": "The entity whose records the automation watches. Required except for `schedule` triggers, where it means: run once per record of this entity for which the condition holds."
+      "description": "The entity whose records the automation watches. Required except for `schedule` triggers, where it names the entity whose records the `digest` actions list (those for which the condition holds); a digest needs it."
     },
     "trigger": {
       "$ref": "event.schema.json",
@@ -3523,7 +3594,7 @@ export const testSchema: JsonSchemaDocument = {
       ],
       "properties": {
         "type": {
-          "description": "`create`: a record is created. `update`: fields of a record change. `move`: a user moves a record to a stage. `decide`: an approver decides an approval step. `wait`: time passes (timers fire). `recall`: the requester withdraws a pending approval.",
+          "description": "`create`: a record is created. `update`: fields of a record change. `move`: a user moves a record to a stage. `decide`: an approver decides an approval step. `wait`: time passes (timers fire). `recall`: the requester withdraws a pending approval. `schedule`: the schedule of an automation comes round (its digests are sent).",
           "type": "string",
           "enum": [
             "create",
@@ -3531,7 +3602,8 @@ export const testSchema: JsonSchemaDocument = {
             "move",
             "decide",
             "wait",
-            "recall"
+            "recall",
+            "schedule"
           ]
         },
         "at": {
@@ -3726,6 +3798,29 @@ export const testSchema: JsonSchemaDocument = {
             "required": [
               "record",
               "approval"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "schedule"
+              }
+            },
+            "required": [
+              "type"
+            ]
+          },
+          "then": {
+            "properties": {
+              "automation": {
+                "$ref": "id.schema.json",
+                "description": "The automation (id) whose `schedule` trigger is due at the step's time; the test says when, not its cron."
+              }
+            },
+            "required": [
+              "automation"
             ]
           }
         }

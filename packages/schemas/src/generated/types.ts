@@ -416,6 +416,59 @@ export type Action =
        * Why it is marked, e.g. 超时未推进; shown next to the colour.
        */
       reason?: LocalizedText;
+    }
+  | {
+      type: 'digest';
+      /**
+       * Optional id, shown in traces and test expectations.
+       */
+      id?: Identifier;
+      /**
+       * What the action is for, shown in the designer.
+       */
+      label?: LocalizedText;
+      /**
+       * Notes for other admins.
+       */
+      description?: string;
+      /**
+       * Which records are listed: an expression over each record of the automation's entity, true to list it (the automation's `condition` must hold as well). Omit to list every record.
+       */
+      filter?: Expression;
+      /**
+       * A number per record; the highest come first, ties by record id. A record whose rank is not a number is left out (the trace says why). Omit to list by record id.
+       */
+      rank?: Expression;
+      /**
+       * At most this many records per message, e.g. 3 for a TOP-3 list. Omit to list all.
+       */
+      limit?: number;
+      /**
+       * A user field such as `owner`: one message per user, listing that user's records and sent to that user. Records without a user form one more group, sent to `recipients` only.
+       */
+      groupBy?: FieldReference;
+      /**
+       * Who else receives each message (e.g. `{"managerOf": "owner"}` or a role); without `groupBy`, who receives the one message. A `field` or `managerOf` party names the `groupBy` field.
+       *
+       * @minItems 1
+       */
+      recipients?: [Party, ...Party[]];
+      /**
+       * Where the message goes: `wecom` (企业微信), `dingtalk` (钉钉), `email`, `sms`, or `in-app` (the app's own inbox). Channels are connectors configured by the embedding app.
+       */
+      channel: 'wecom' | 'dingtalk' | 'email' | 'sms' | 'in-app';
+      /**
+       * Message title; the same placeholders as `template`.
+       */
+      title?: LocalizedText;
+      /**
+       * The whole message. `{{items}}` is replaced by the lines of the records listed (one per line), `{{count}}` by how many are listed, `{{total}}` by how many passed the filter before `limit`, `{{user}}` by the name of the group's user.
+       */
+      template: LocalizedText;
+      /**
+       * One line per record: `{{fieldId}}` and `{{record.label}}` as in `notify`, `{{position}}` its place in the list (1, 2, 3…), `{{rank}}` its rank.
+       */
+      itemTemplate: LocalizedText;
     };
 /**
  * A length of time: a whole number and a unit. Clock time: `30m` (minutes), `48h` (hours), `3d` (days), `2w` (weeks). Business time, counted on the app's calendar (working hours, Chinese public holidays and make-up workdays): `3 workdays`, `2 business hours`.
@@ -1466,6 +1519,21 @@ export type TestStep =
        * The approval.
        */
       approval: Identifier;
+    }
+  | {
+      type: 'schedule';
+      /**
+       * When the step happens. Default: right after the previous step.
+       */
+      at?: string;
+      /**
+       * The acting user.
+       */
+      by?: Identifier;
+      /**
+       * The automation (id) whose `schedule` trigger is due at the step's time; the test says when, not its cron.
+       */
+      automation: Identifier;
     };
 /**
  * One thing that must be true. `type` says what is checked; the other properties depend on it.
@@ -2182,7 +2250,7 @@ export interface SampleData {
   file: AppFilePath;
 }
 /**
- * When an event happens (a record is created or changed, enters or leaves a stage, an approval is decided, a timer is due, a schedule comes round) and the condition holds, do the actions (set a field, tag, notify, create a task, assign via routing, start or cancel a timer, call a webhook, mark a colour). Lives in `automations/<id>.json`.
+ * When an event happens (a record is created or changed, enters or leaves a stage, an approval is decided, a timer is due, a schedule comes round) and the condition holds, do the actions (set a field, tag, notify, create a task, assign via routing, start or cancel a timer, call a webhook, mark a colour; on a schedule, list records in a digest). Lives in `automations/<id>.json`.
  *
  * This interface was referenced by `DefinitionByKind`'s JSON-Schema
  * via the `definition` "AutomationDefinition".
@@ -2209,7 +2277,7 @@ export interface AutomationDefinition {
    */
   enabled?: boolean;
   /**
-   * The entity whose records the automation watches. Required except for `schedule` triggers, where it means: run once per record of this entity for which the condition holds.
+   * The entity whose records the automation watches. Required except for `schedule` triggers, where it names the entity whose records the `digest` actions list (those for which the condition holds); a digest needs it.
    */
   entity?: Identifier;
   /**

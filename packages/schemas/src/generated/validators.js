@@ -2928,7 +2928,7 @@ return true;
 }
 validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/action.schema.json","type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["setField","addTag","removeTag","notify","createTask","assign","startTimer","cancelTimer","callWebhook","mark"]},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"}},"allOf":[{"if":{"properties":{"type":{"const":"setField"}},"required":["type"]},"then":{"properties":{"field":{"$ref":"field-reference.schema.json"},"value":{"$ref":"expression.schema.json"}},"required":["field","value"]}},{"if":{"properties":{"type":{"enum":["addTag","removeTag"]}},"required":["type"]},"then":{"properties":{"tag":{"type":"string","minLength":1,"maxLength":50},"field":{"$ref":"field-reference.schema.json"}},"required":["tag"]}},{"if":{"properties":{"type":{"const":"notify"}},"required":["type"]},"then":{"properties":{"channel":{"type":"string","enum":["wecom","dingtalk","email","sms","in-app"]},"recipients":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"title":{"$ref":"localized-text.schema.json"},"template":{"$ref":"localized-text.schema.json"}},"required":["channel","recipients","template"]}},{"if":{"properties":{"type":{"const":"createTask"}},"required":["type"]},"then":{"properties":{"title":{"$ref":"localized-text.schema.json"},"details":{"$ref":"localized-text.schema.json"},"assignee":{"$ref":"party.schema.json"},"cc":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"due":{"$ref":"duration.schema.json"},"attachFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1}},"required":["title","assignee"]}},{"if":{"properties":{"type":{"const":"assign"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"field":{"$ref":"field-reference.schema.json"}},"required":["routing"]}},{"if":{"properties":{"type":{"enum":["startTimer","cancelTimer"]}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"}},"required":["timer"]}},{"if":{"properties":{"type":{"const":"callWebhook"}},"required":["type"]},"then":{"properties":{"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE"]},"url":{"type":"string","format":"uri","maxLength":2000},"headers":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"object","additionalProperties":{"$ref":"expression.schema.json"}}},"required":["url"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"color":{"type":"string","enum":["red","orange","yellow","green","blue","grey"]},"reason":{"$ref":"localized-text.schema.json"}},"required":["color"]}}],"unevaluatedProperties":false};
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/action.schema.json","type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["setField","addTag","removeTag","notify","createTask","assign","startTimer","cancelTimer","callWebhook","mark","digest"]},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"}},"allOf":[{"if":{"properties":{"type":{"const":"setField"}},"required":["type"]},"then":{"properties":{"field":{"$ref":"field-reference.schema.json"},"value":{"$ref":"expression.schema.json"}},"required":["field","value"]}},{"if":{"properties":{"type":{"enum":["addTag","removeTag"]}},"required":["type"]},"then":{"properties":{"tag":{"type":"string","minLength":1,"maxLength":50},"field":{"$ref":"field-reference.schema.json"}},"required":["tag"]}},{"if":{"properties":{"type":{"const":"notify"}},"required":["type"]},"then":{"properties":{"channel":{"type":"string","enum":["wecom","dingtalk","email","sms","in-app"]},"recipients":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"title":{"$ref":"localized-text.schema.json"},"template":{"$ref":"localized-text.schema.json"}},"required":["channel","recipients","template"]}},{"if":{"properties":{"type":{"const":"createTask"}},"required":["type"]},"then":{"properties":{"title":{"$ref":"localized-text.schema.json"},"details":{"$ref":"localized-text.schema.json"},"assignee":{"$ref":"party.schema.json"},"cc":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"due":{"$ref":"duration.schema.json"},"attachFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1}},"required":["title","assignee"]}},{"if":{"properties":{"type":{"const":"assign"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"field":{"$ref":"field-reference.schema.json"}},"required":["routing"]}},{"if":{"properties":{"type":{"enum":["startTimer","cancelTimer"]}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"}},"required":["timer"]}},{"if":{"properties":{"type":{"const":"callWebhook"}},"required":["type"]},"then":{"properties":{"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE"]},"url":{"type":"string","format":"uri","maxLength":2000},"headers":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"object","additionalProperties":{"$ref":"expression.schema.json"}}},"required":["url"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"color":{"type":"string","enum":["red","orange","yellow","green","blue","grey"]},"reason":{"$ref":"localized-text.schema.json"}},"required":["color"]}},{"if":{"properties":{"type":{"const":"digest"}},"required":["type"]},"then":{"properties":{"filter":{"$ref":"expression.schema.json"},"rank":{"$ref":"expression.schema.json"},"limit":{"type":"integer","minimum":1,"maximum":1000},"groupBy":{"$ref":"field-reference.schema.json"},"recipients":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"channel":{"type":"string","enum":["wecom","dingtalk","email","sms","in-app"]},"title":{"$ref":"localized-text.schema.json"},"template":{"$ref":"localized-text.schema.json"},"itemTemplate":{"$ref":"localized-text.schema.json"}},"required":["channel","template","itemTemplate"]}}],"unevaluatedProperties":false};
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/party.schema.json","type":"object","properties":{"role":{"$ref":"id.schema.json"},"user":{"$ref":"id.schema.json"},"field":{"$ref":"field-reference.schema.json"},"managerOf":{"$ref":"field-reference.schema.json"}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 
 function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4126,14 +4126,249 @@ props0 = props0 || {};
 Object.assign(props0, props12);
 }
 }
+const _errs83 = errors;
+let valid33 = true;
+const _errs84 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err57 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+let missing8;
+if((data.type === undefined) && (missing8 = "type")){
+const err57 = {};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("digest" !== data.type){
+const err58 = {};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs84 === errors;
+errors = _errs83;
+if(vErrors !== null){
+if(_errs83){
+vErrors.length = _errs83;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs86 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err59 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data.template === undefined){
+const err60 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data.itemTemplate === undefined){
+const err61 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "itemTemplate"},message:"must have required property '"+"itemTemplate"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data.filter !== undefined){
+if(!(validate107(data.filter, {instancePath:instancePath+"/filter",parentData:data,parentDataProperty:"filter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
+if(data.rank !== undefined){
+if(!(validate107(data.rank, {instancePath:instancePath+"/rank",parentData:data,parentDataProperty:"rank",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
+if(data.limit !== undefined){
+let data39 = data.limit;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err62 = {instancePath:instancePath+"/limit",schemaPath:"#/allOf/8/then/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 1000 || isNaN(data39)){
+const err63 = {instancePath:instancePath+"/limit",schemaPath:"#/allOf/8/then/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data39 < 1 || isNaN(data39)){
+const err64 = {instancePath:instancePath+"/limit",schemaPath:"#/allOf/8/then/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+if(data.groupBy !== undefined){
+if(!(validate93(data.groupBy, {instancePath:instancePath+"/groupBy",parentData:data,parentDataProperty:"groupBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.recipients !== undefined){
+let data41 = data.recipients;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err65 = {instancePath:instancePath+"/recipients",schemaPath:"#/allOf/8/then/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate113(data41[i3], {instancePath:instancePath+"/recipients/" + i3,parentData:data41,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/recipients",schemaPath:"#/allOf/8/then/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data43 = data.channel;
+if(typeof data43 !== "string"){
+const err67 = {instancePath:instancePath+"/channel",schemaPath:"#/allOf/8/then/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(!(((((data43 === "wecom") || (data43 === "dingtalk")) || (data43 === "email")) || (data43 === "sms")) || (data43 === "in-app"))){
+const err68 = {instancePath:instancePath+"/channel",schemaPath:"#/allOf/8/then/properties/channel/enum",keyword:"enum",params:{allowedValues: schema36.allOf[8].then.properties.channel.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+if(!(validate55(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data.template !== undefined){
+if(!(validate55(data.template, {instancePath:instancePath+"/template",parentData:data,parentDataProperty:"template",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data.itemTemplate !== undefined){
+if(!(validate55(data.itemTemplate, {instancePath:instancePath+"/itemTemplate",parentData:data,parentDataProperty:"itemTemplate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid8 = _errs86 === errors;
+valid33 = _valid8;
+if(valid33){
+var props16 = {};
+props16.filter = true;
+props16.rank = true;
+props16.limit = true;
+props16.groupBy = true;
+props16.recipients = true;
+props16.channel = true;
+props16.title = true;
+props16.template = true;
+props16.itemTemplate = true;
+props16.type = true;
+}
+}
+if(!valid33){
+const err69 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(props0 !== true && props16 !== undefined){
+if(props16 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props16);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err70 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
@@ -4145,24 +4380,24 @@ props0.label = true;
 props0.description = true;
 }
 if(data.type !== undefined){
-let data36 = data.type;
-if(typeof data36 !== "string"){
-const err58 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data47 = data.type;
+if(typeof data47 !== "string"){
+const err71 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err58];
+vErrors = [err71];
 }
 else {
-vErrors.push(err58);
+vErrors.push(err71);
 }
 errors++;
 }
-if(!((((((((((data36 === "setField") || (data36 === "addTag")) || (data36 === "removeTag")) || (data36 === "notify")) || (data36 === "createTask")) || (data36 === "assign")) || (data36 === "startTimer")) || (data36 === "cancelTimer")) || (data36 === "callWebhook")) || (data36 === "mark"))){
-const err59 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema36.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((((((data47 === "setField") || (data47 === "addTag")) || (data47 === "removeTag")) || (data47 === "notify")) || (data47 === "createTask")) || (data47 === "assign")) || (data47 === "startTimer")) || (data47 === "cancelTimer")) || (data47 === "callWebhook")) || (data47 === "mark")) || (data47 === "digest"))){
+const err72 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema36.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err72];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err72);
 }
 errors++;
 }
@@ -4181,12 +4416,12 @@ errors = vErrors.length;
 }
 if(data.description !== undefined){
 if(typeof data.description !== "string"){
-const err60 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err73 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err60];
+vErrors = [err73];
 }
 else {
-vErrors.push(err60);
+vErrors.push(err73);
 }
 errors++;
 }
@@ -4194,12 +4429,12 @@ errors++;
 if(props0 !== true){
 for(const key2 in data){
 if(!props0 || !props0[key2]){
-const err61 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2},message:"must NOT have unevaluated properties"};
+const err74 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err61];
+vErrors = [err74];
 }
 else {
-vErrors.push(err61);
+vErrors.push(err74);
 }
 errors++;
 }
@@ -4207,12 +4442,12 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err75 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err75];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err75);
 }
 errors++;
 }
@@ -4503,16 +4738,16 @@ return errors === 0;
 }
 validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const entity = validate136;
+export const entity = validate143;
 const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/entity.schema.json","type":"object","required":["$schema","id","fields"],"additionalProperties":false,"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/entity.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"pluralLabel":{"$ref":"localized-text.schema.json"},"titleField":{"$ref":"field-reference.schema.json"},"fields":{"type":"array","items":{"$ref":"#/$defs/field"},"minItems":1}},"$defs":{"field":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"help":{"$ref":"localized-text.schema.json"},"type":{"$ref":"field-type.schema.json"},"required":{"type":"boolean"},"unique":{"type":"boolean"},"readOnly":{"type":"boolean"},"default":{},"computed":{"$ref":"expression.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"text"}},"required":["type"]},"then":{"properties":{"maxLength":{"type":"integer","minimum":1,"maximum":100000},"multiline":{"type":"boolean"},"format":{"type":"string","enum":["plain","phone","email","url"]},"default":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["number","percent"]}},"required":["type"]},"then":{"properties":{"min":{"type":"number"},"max":{"type":"number"},"precision":{"type":"integer","minimum":0,"maximum":10},"unit":{"$ref":"localized-text.schema.json"},"default":{"type":"number"}}}},{"if":{"properties":{"type":{"const":"money"}},"required":["type"]},"then":{"properties":{"currency":{"$ref":"money.schema.json#/$defs/currency"},"min":{"$ref":"money.schema.json#/$defs/amount"},"max":{"$ref":"money.schema.json#/$defs/amount"},"precision":{"type":"integer","minimum":0,"maximum":6},"default":{"$ref":"money.schema.json"}}}},{"if":{"properties":{"type":{"const":"date"}},"required":["type"]},"then":{"properties":{"default":{"type":"string","format":"date"}}}},{"if":{"properties":{"type":{"const":"datetime"}},"required":["type"]},"then":{"properties":{"default":{"type":"string","format":"date-time"}}}},{"if":{"properties":{"type":{"const":"boolean"}},"required":["type"]},"then":{"properties":{"default":{"type":"boolean"}}}},{"if":{"properties":{"type":{"enum":["enum","multi-enum"]}},"required":["type"]},"then":{"properties":{"options":{"type":"array","items":{"$ref":"#/$defs/option"},"minItems":1},"display":{"type":"string","enum":["dropdown","radio","checkboxes","chips"]}},"required":["options"]}},{"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"properties":{"default":{"$ref":"id.schema.json"}}}},{"if":{"properties":{"type":{"const":"multi-enum"}},"required":["type"]},"then":{"properties":{"minSelected":{"type":"integer","minimum":0},"maxSelected":{"type":"integer","minimum":1},"default":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true}}}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"suggestions":{"type":"array","items":{"type":"string","minLength":1,"maxLength":50},"uniqueItems":true},"default":{"type":"array","items":{"type":"string","minLength":1,"maxLength":50},"uniqueItems":true}}}},{"if":{"properties":{"type":{"enum":["user","ref","attachment","photo"]}},"required":["type"]},"then":{"properties":{"multiple":{"type":"boolean"}}}},{"if":{"properties":{"type":{"const":"user"}},"required":["type"]},"then":{"properties":{"role":{"$ref":"id.schema.json"}}}},{"if":{"properties":{"type":{"const":"ref"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"}},"required":["entity"]}},{"if":{"properties":{"type":{"enum":["attachment","photo"]}},"required":["type"]},"then":{"properties":{"maxFiles":{"type":"integer","minimum":1,"maximum":100},"accept":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"minItems":1,"uniqueItems":true}}}},{"if":{"properties":{"type":{"const":"photo"}},"required":["type"]},"then":{"properties":{"watermark":{"type":"boolean"},"requireLocation":{"type":"boolean"}}}}],"unevaluatedProperties":false},"option":{"type":"object","required":["id","label"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]}},"additionalProperties":false}}};
 const schema40 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"help":{"$ref":"localized-text.schema.json"},"type":{"$ref":"field-type.schema.json"},"required":{"type":"boolean"},"unique":{"type":"boolean"},"readOnly":{"type":"boolean"},"default":{},"computed":{"$ref":"expression.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"text"}},"required":["type"]},"then":{"properties":{"maxLength":{"type":"integer","minimum":1,"maximum":100000},"multiline":{"type":"boolean"},"format":{"type":"string","enum":["plain","phone","email","url"]},"default":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["number","percent"]}},"required":["type"]},"then":{"properties":{"min":{"type":"number"},"max":{"type":"number"},"precision":{"type":"integer","minimum":0,"maximum":10},"unit":{"$ref":"localized-text.schema.json"},"default":{"type":"number"}}}},{"if":{"properties":{"type":{"const":"money"}},"required":["type"]},"then":{"properties":{"currency":{"$ref":"money.schema.json#/$defs/currency"},"min":{"$ref":"money.schema.json#/$defs/amount"},"max":{"$ref":"money.schema.json#/$defs/amount"},"precision":{"type":"integer","minimum":0,"maximum":6},"default":{"$ref":"money.schema.json"}}}},{"if":{"properties":{"type":{"const":"date"}},"required":["type"]},"then":{"properties":{"default":{"type":"string","format":"date"}}}},{"if":{"properties":{"type":{"const":"datetime"}},"required":["type"]},"then":{"properties":{"default":{"type":"string","format":"date-time"}}}},{"if":{"properties":{"type":{"const":"boolean"}},"required":["type"]},"then":{"properties":{"default":{"type":"boolean"}}}},{"if":{"properties":{"type":{"enum":["enum","multi-enum"]}},"required":["type"]},"then":{"properties":{"options":{"type":"array","items":{"$ref":"#/$defs/option"},"minItems":1},"display":{"type":"string","enum":["dropdown","radio","checkboxes","chips"]}},"required":["options"]}},{"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"properties":{"default":{"$ref":"id.schema.json"}}}},{"if":{"properties":{"type":{"const":"multi-enum"}},"required":["type"]},"then":{"properties":{"minSelected":{"type":"integer","minimum":0},"maxSelected":{"type":"integer","minimum":1},"default":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true}}}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"suggestions":{"type":"array","items":{"type":"string","minLength":1,"maxLength":50},"uniqueItems":true},"default":{"type":"array","items":{"type":"string","minLength":1,"maxLength":50},"uniqueItems":true}}}},{"if":{"properties":{"type":{"enum":["user","ref","attachment","photo"]}},"required":["type"]},"then":{"properties":{"multiple":{"type":"boolean"}}}},{"if":{"properties":{"type":{"const":"user"}},"required":["type"]},"then":{"properties":{"role":{"$ref":"id.schema.json"}}}},{"if":{"properties":{"type":{"const":"ref"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"}},"required":["entity"]}},{"if":{"properties":{"type":{"enum":["attachment","photo"]}},"required":["type"]},"then":{"properties":{"maxFiles":{"type":"integer","minimum":1,"maximum":100},"accept":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"minItems":1,"uniqueItems":true}}}},{"if":{"properties":{"type":{"const":"photo"}},"required":["type"]},"then":{"properties":{"watermark":{"type":"boolean"},"requireLocation":{"type":"boolean"}}}}],"unevaluatedProperties":false};
 const schema43 = {"type":"string","pattern":"^[A-Z]{3}$"};
 const pattern23 = new RegExp("^[A-Z]{3}$", "u");
 
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate149.evaluated;
+const evaluated0 = validate156.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4541,13 +4776,91 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate149.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
-validate149.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate156.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const schema42 = {"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"}]};
 const pattern22 = new RegExp("^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$", "u");
+
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate158.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!((typeof data == "number") && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern22.test(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"},message:"must match pattern \""+"^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+validate158.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/money.schema.json","anyOf":[{"$ref":"#/$defs/amount"},{"type":"object","properties":{"amount":{"$ref":"#/$defs/amount"},"currency":{"$ref":"#/$defs/currency"}},"required":["amount"],"additionalProperties":false}],"$defs":{"amount":{"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}};
 
 function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4625,89 +4938,11 @@ return errors === 0;
 }
 validate151.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/money.schema.json","anyOf":[{"$ref":"#/$defs/amount"},{"type":"object","properties":{"amount":{"$ref":"#/$defs/amount"},"currency":{"$ref":"#/$defs/currency"}},"required":["amount"],"additionalProperties":false}],"$defs":{"amount":{"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}};
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate144.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(!((typeof data == "number") && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(typeof data === "string"){
-if(!pattern22.test(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"},message:"must match pattern \""+"^-?[0-9]{1,15}(?:\\.[0-9]{1,6})?$"+"\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate144.errors = vErrors;
-return errors === 0;
-}
-validate144.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate147.evaluated;
+const evaluated0 = validate154.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4736,17 +4971,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate147.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
-validate147.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate154.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/money.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate150.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4756,8 +4991,8 @@ evaluated0.items = undefined;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate144(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+if(!(validate151(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -4787,14 +5022,14 @@ errors++;
 }
 }
 if(data.amount !== undefined){
-if(!(validate144(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+if(!(validate151(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
 errors = vErrors.length;
 }
 }
 if(data.currency !== undefined){
-if(!(validate147(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+if(!(validate154(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
 errors = vErrors.length;
 }
 }
@@ -4835,18 +5070,18 @@ vErrors = null;
 }
 }
 }
-validate143.errors = vErrors;
+validate150.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate143.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate150.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema46 = {"type":"object","required":["id","label"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]}},"additionalProperties":false};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate162.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4944,18 +5179,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate155.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/field-type.schema.json","type":"string","enum":["text","number","money","percent","date","datetime","enum","multi-enum","boolean","user","ref","attachment","photo","geo","tags"]};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/field-type.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4982,17 +5217,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate166.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const formats6 = fullFormats["date-time"];
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate148.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5346,20 +5581,20 @@ if(_valid2){
 const _errs32 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.currency !== undefined){
-if(!(validate149(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+if(!(validate156(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
 errors = vErrors.length;
 }
 }
 if(data.min !== undefined){
-if(!(validate151(data.min, {instancePath:instancePath+"/min",parentData:data,parentDataProperty:"min",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate158(data.min, {instancePath:instancePath+"/min",parentData:data,parentDataProperty:"min",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 }
 if(data.max !== undefined){
-if(!(validate151(data.max, {instancePath:instancePath+"/max",parentData:data,parentDataProperty:"max",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate158(data.max, {instancePath:instancePath+"/max",parentData:data,parentDataProperty:"max",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 }
@@ -5399,8 +5634,8 @@ errors++;
 }
 }
 if(data.default !== undefined){
-if(!(validate143(data.default, {instancePath:instancePath+"/default",parentData:data,parentDataProperty:"default",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate150(data.default, {instancePath:instancePath+"/default",parentData:data,parentDataProperty:"default",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 }
@@ -5780,8 +6015,8 @@ errors++;
 }
 const len0 = data24.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate155(data24[i0], {instancePath:instancePath+"/options/" + i0,parentData:data24,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+if(!(validate162(data24[i0], {instancePath:instancePath+"/options/" + i0,parentData:data24,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
 errors = vErrors.length;
 }
 }
@@ -6915,8 +7150,8 @@ errors = vErrors.length;
 }
 }
 if(data.type !== undefined){
-if(!(validate166(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate173(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
@@ -6987,17 +7222,17 @@ vErrors.push(err107);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate148.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate148.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/entity.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate136.evaluated;
+const evaluated0 = validate143.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7110,8 +7345,8 @@ errors++;
 }
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate141(data6[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+if(!(validate148(data6[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
 errors = vErrors.length;
 }
 }
@@ -7138,19 +7373,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
-validate136.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const form = validate170;
+export const form = validate177;
 const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/form.schema.json","type":"object","required":["$schema","id","entity"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/form.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"entity":{"$ref":"id.schema.json"},"mode":{"type":"string","enum":["create","edit","view"]},"shortcut":{"type":"boolean"},"submitLabel":{"$ref":"localized-text.schema.json"},"fields":{"type":"array","items":{"$ref":"#/$defs/formField"},"minItems":1},"sections":{"type":"array","items":{"$ref":"#/$defs/section"},"minItems":1},"validations":{"type":"array","items":{"$ref":"#/$defs/validation"}}},"additionalProperties":false,"if":{"properties":{"sections":true},"required":["sections"]},"then":{"properties":{"fields":false}},"else":{"required":["fields"]},"$defs":{"section":{"type":"object","required":["id","fields"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"$ref":"localized-text.schema.json"},"visibleWhen":{"$ref":"expression.schema.json"},"columns":{"type":"integer","minimum":1,"maximum":4},"fields":{"type":"array","items":{"$ref":"#/$defs/formField"},"minItems":1}},"additionalProperties":false},"formField":{"anyOf":[{"$ref":"field-reference.schema.json"},{"type":"object","required":["field"],"properties":{"field":{"$ref":"field-reference.schema.json"},"label":{"$ref":"localized-text.schema.json"},"help":{"$ref":"localized-text.schema.json"},"placeholder":{"$ref":"localized-text.schema.json"},"required":{"type":"boolean"},"requiredWhen":{"$ref":"expression.schema.json"},"visibleWhen":{"$ref":"expression.schema.json"},"readOnly":{"type":"boolean"},"readOnlyWhen":{"$ref":"expression.schema.json"},"widget":{"type":"string","enum":["input","textarea","dropdown","radio","checkboxes","chips","camera","signature"]},"minItems":{"type":"integer","minimum":0},"maxItems":{"type":"integer","minimum":1}},"additionalProperties":false}]},"validation":{"type":"object","required":["id","expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]},"fields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1}},"additionalProperties":false}}};
 const schema49 = {"anyOf":[{"$ref":"field-reference.schema.json"},{"type":"object","required":["field"],"properties":{"field":{"$ref":"field-reference.schema.json"},"label":{"$ref":"localized-text.schema.json"},"help":{"$ref":"localized-text.schema.json"},"placeholder":{"$ref":"localized-text.schema.json"},"required":{"type":"boolean"},"requiredWhen":{"$ref":"expression.schema.json"},"visibleWhen":{"$ref":"expression.schema.json"},"readOnly":{"type":"boolean"},"readOnlyWhen":{"$ref":"expression.schema.json"},"widget":{"type":"string","enum":["input","textarea","dropdown","radio","checkboxes","chips","camera","signature"]},"minItems":{"type":"integer","minimum":0},"maxItems":{"type":"integer","minimum":1}},"additionalProperties":false}]};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate175.evaluated;
+const evaluated0 = validate182.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7366,18 +7601,18 @@ vErrors = null;
 }
 }
 }
-validate175.errors = vErrors;
+validate182.errors = vErrors;
 evaluated0.props = props3;
 return errors === 0;
 }
-validate175.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate182.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema50 = {"type":"object","required":["id","fields"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"$ref":"localized-text.schema.json"},"visibleWhen":{"$ref":"expression.schema.json"},"columns":{"type":"integer","minimum":1,"maximum":4},"fields":{"type":"array","items":{"$ref":"#/$defs/formField"},"minItems":1}},"additionalProperties":false};
 
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate185.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7491,8 +7726,8 @@ errors++;
 }
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate175(data5[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate182(data5[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 }
@@ -7519,17 +7754,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate185.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema51 = {"type":"object","required":["id","expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]},"fields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1}},"additionalProperties":false};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate199.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7663,17 +7898,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate199.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/form.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate170.evaluated;
+const evaluated0 = validate177.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7899,8 +8134,8 @@ errors++;
 }
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate175(data9[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate182(data9[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 }
@@ -7931,8 +8166,8 @@ errors++;
 }
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate185(data11[i1], {instancePath:instancePath+"/sections/" + i1,parentData:data11,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+if(!(validate192(data11[i1], {instancePath:instancePath+"/sections/" + i1,parentData:data11,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
 }
@@ -7953,8 +8188,8 @@ let data13 = data.validations;
 if(Array.isArray(data13)){
 const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate192(data13[i2], {instancePath:instancePath+"/validations/" + i2,parentData:data13,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+if(!(validate199(data13[i2], {instancePath:instancePath+"/validations/" + i2,parentData:data13,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
 errors = vErrors.length;
 }
 }
@@ -7981,19 +8216,19 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate170.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
-validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const formula = validate198;
+export const formula = validate205;
 const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/formula.schema.json","type":"object","required":["$schema","id","inputs","output"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/formula.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"inputs":{"type":"array","items":{"$ref":"#/$defs/input"}},"output":{"$ref":"#/$defs/output"},"expression":{"$ref":"expression.schema.json"},"text":{"type":"string","minLength":1,"maxLength":10000},"uses":{"type":"object","properties":{"tables":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"formulas":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"if":{"properties":{"text":true},"required":["text"]},"then":{"properties":{"expression":false}},"else":{"required":["expression"]},"$defs":{"input":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"type":{"$ref":"field-type.schema.json"},"required":{"type":"boolean"},"default":{}},"additionalProperties":false},"output":{"type":"object","required":["type"],"properties":{"type":{"$ref":"field-type.schema.json"},"label":{"$ref":"localized-text.schema.json"},"precision":{"type":"integer","minimum":0,"maximum":10},"rounding":{"type":"string","enum":["half-up","half-even","down","up"]}},"additionalProperties":false}}};
 const schema53 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"type":{"$ref":"field-type.schema.json"},"required":{"type":"boolean"},"default":{}},"additionalProperties":false};
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate208.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8058,8 +8293,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate166(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate173(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
@@ -8086,17 +8321,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema54 = {"type":"object","required":["type"],"properties":{"type":{"$ref":"field-type.schema.json"},"label":{"$ref":"localized-text.schema.json"},"precision":{"type":"integer","minimum":0,"maximum":10},"rounding":{"type":"string","enum":["half-up","half-even","down","up"]}},"additionalProperties":false};
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate206.evaluated;
+const evaluated0 = validate213.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8127,8 +8362,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate166(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate173(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
@@ -8207,17 +8442,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
-validate206.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate213.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/formula.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate198.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8396,8 +8631,8 @@ let data5 = data.inputs;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate201(data5[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+if(!(validate208(data5[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
 errors = vErrors.length;
 }
 }
@@ -8414,8 +8649,8 @@ errors++;
 }
 }
 if(data.output !== undefined){
-if(!(validate206(data.output, {instancePath:instancePath+"/output",parentData:data,parentDataProperty:"output",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+if(!(validate213(data.output, {instancePath:instancePath+"/output",parentData:data,parentDataProperty:"output",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 }
@@ -8582,21 +8817,21 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate198.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const pipeline = validate213;
+export const pipeline = validate220;
 const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/pipeline.schema.json","type":"object","required":["$schema","id","entity","initialStage","stages"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/pipeline.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"entity":{"$ref":"id.schema.json"},"stageField":{"$ref":"field-reference.schema.json"},"initialStage":{"$ref":"id.schema.json"},"trackHistory":{"type":"boolean"},"stages":{"type":"array","items":{"$ref":"#/$defs/stage"},"minItems":2},"transitions":{"type":"array","items":{"$ref":"#/$defs/transition"}}},"additionalProperties":false,"$defs":{"stage":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]},"final":{"type":"boolean"},"outcome":{"type":"string","enum":["open","won","lost"]},"probability":{"type":"number","minimum":0,"maximum":1},"targetDuration":{"$ref":"duration.schema.json"},"entryGate":{"$ref":"#/$defs/gate"}},"additionalProperties":false},"transition":{"type":"object","required":["to"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"from":{"anyOf":[{"$ref":"id.schema.json"},{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}]},"to":{"$ref":"id.schema.json"},"allowedRoles":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"gate":{"$ref":"#/$defs/gate"},"approvals":{"type":"array","items":{"$ref":"#/$defs/approval"}}},"additionalProperties":false},"gate":{"type":"object","properties":{"requiredFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"requiredAttachments":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"conditions":{"type":"array","items":{"$ref":"#/$defs/condition"},"minItems":1}},"additionalProperties":false,"minProperties":1},"condition":{"type":"object","required":["expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]}},"additionalProperties":false},"approval":{"type":"object","required":["id","steps"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"when":{"$ref":"expression.schema.json"},"steps":{"type":"array","items":{"$ref":"#/$defs/approvalStep"},"minItems":1},"rejectTo":{"$ref":"id.schema.json"}},"additionalProperties":false},"approvalStep":{"type":"object","required":["id","approvers"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"kind":{"type":"string","enum":["approve","file"]},"when":{"$ref":"expression.schema.json"},"approvers":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"mode":{"type":"string","enum":["unanimous","first"]},"timeout":{"$ref":"duration.schema.json"}},"additionalProperties":false}}};
 const schema56 = {"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]},"final":{"type":"boolean"},"outcome":{"type":"string","enum":["open","won","lost"]},"probability":{"type":"number","minimum":0,"maximum":1},"targetDuration":{"$ref":"duration.schema.json"},"entryGate":{"$ref":"#/$defs/gate"}},"additionalProperties":false};
 const schema57 = {"type":"object","properties":{"requiredFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"requiredAttachments":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"conditions":{"type":"array","items":{"$ref":"#/$defs/condition"},"minItems":1}},"additionalProperties":false,"minProperties":1};
 const schema58 = {"type":"object","required":["expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]}},"additionalProperties":false};
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate226.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8688,16 +8923,16 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate226.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
-validate226.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate233.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate223.evaluated;
+const evaluated0 = validate230.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8846,8 +9081,8 @@ errors++;
 }
 const len2 = data4.length;
 for(let i4=0; i4<len2; i4++){
-if(!(validate226(data4[i4], {instancePath:instancePath+"/conditions/" + i4,parentData:data4,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate233(data4[i4], {instancePath:instancePath+"/conditions/" + i4,parentData:data4,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 }
@@ -8874,16 +9109,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate223.errors = vErrors;
+validate230.errors = vErrors;
 return errors === 0;
 }
-validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate219.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9037,8 +9272,8 @@ errors = vErrors.length;
 }
 }
 if(data.entryGate !== undefined){
-if(!(validate223(data.entryGate, {instancePath:instancePath+"/entryGate",parentData:data,parentDataProperty:"entryGate",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate230(data.entryGate, {instancePath:instancePath+"/entryGate",parentData:data,parentDataProperty:"entryGate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
 }
@@ -9053,19 +9288,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate219.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema59 = {"type":"object","required":["to"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"from":{"anyOf":[{"$ref":"id.schema.json"},{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}]},"to":{"$ref":"id.schema.json"},"allowedRoles":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"gate":{"$ref":"#/$defs/gate"},"approvals":{"type":"array","items":{"$ref":"#/$defs/approval"}}},"additionalProperties":false};
 const schema60 = {"type":"object","required":["id","steps"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"when":{"$ref":"expression.schema.json"},"steps":{"type":"array","items":{"$ref":"#/$defs/approvalStep"},"minItems":1},"rejectTo":{"$ref":"id.schema.json"}},"additionalProperties":false};
 const schema61 = {"type":"object","required":["id","approvers"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"kind":{"type":"string","enum":["approve","file"]},"when":{"$ref":"expression.schema.json"},"approvers":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"mode":{"type":"string","enum":["unanimous","first"]},"timeout":{"$ref":"duration.schema.json"}},"additionalProperties":false};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate252.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9218,16 +9453,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
-validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate241.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9312,8 +9547,8 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate245(data4[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+if(!(validate252(data4[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
 errors = vErrors.length;
 }
 }
@@ -9346,16 +9581,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate241.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate233.evaluated;
+const evaluated0 = validate240.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9541,8 +9776,8 @@ errors++;
 }
 }
 if(data.gate !== undefined){
-if(!(validate223(data.gate, {instancePath:instancePath+"/gate",parentData:data,parentDataProperty:"gate",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate230(data.gate, {instancePath:instancePath+"/gate",parentData:data,parentDataProperty:"gate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
 }
@@ -9551,8 +9786,8 @@ let data8 = data.approvals;
 if(Array.isArray(data8)){
 const len2 = data8.length;
 for(let i4=0; i4<len2; i4++){
-if(!(validate241(data8[i4], {instancePath:instancePath+"/approvals/" + i4,parentData:data8,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+if(!(validate248(data8[i4], {instancePath:instancePath+"/approvals/" + i4,parentData:data8,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
 errors = vErrors.length;
 }
 }
@@ -9579,17 +9814,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate233.errors = vErrors;
+validate240.errors = vErrors;
 return errors === 0;
 }
-validate233.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate240.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/pipeline.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate213.evaluated;
+const evaluated0 = validate220.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9740,8 +9975,8 @@ errors++;
 }
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate219(data8[i0], {instancePath:instancePath+"/stages/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+if(!(validate226(data8[i0], {instancePath:instancePath+"/stages/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
 errors = vErrors.length;
 }
 }
@@ -9762,8 +9997,8 @@ let data10 = data.transitions;
 if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate233(data10[i1], {instancePath:instancePath+"/transitions/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+if(!(validate240(data10[i1], {instancePath:instancePath+"/transitions/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
 errors = vErrors.length;
 }
 }
@@ -9790,20 +10025,20 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate213.errors = vErrors;
+validate220.errors = vErrors;
 return errors === 0;
 }
-validate213.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate220.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const routing = validate255;
+export const routing = validate262;
 const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/routing.schema.json","type":"object","required":["$schema","id","entity","rules","fallback"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/routing.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"entity":{"$ref":"id.schema.json"},"assignField":{"$ref":"field-reference.schema.json"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"},"minItems":1},"strategy":{"$ref":"#/$defs/strategy"},"constraints":{"$ref":"#/$defs/constraints"},"preferences":{"type":"array","items":{"$ref":"#/$defs/preference"}},"fallback":{"$ref":"#/$defs/fallback"}},"additionalProperties":false,"$defs":{"rule":{"type":"object","required":["id","pool"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"when":{"$ref":"expression.schema.json"},"pool":{"$ref":"#/$defs/pool"},"strategy":{"$ref":"#/$defs/strategy"}},"additionalProperties":false},"pool":{"type":"object","properties":{"users":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}},"additionalProperties":false,"minProperties":1},"strategy":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["round-robin","least-loaded","weighted","sticky"]}},"allOf":[{"if":{"properties":{"type":{"const":"least-loaded"}},"required":["type"]},"then":{"properties":{"measure":{"type":"string","enum":["open-items","assigned-today","signed-7d"]}}}},{"if":{"properties":{"type":{"const":"weighted"}},"required":["type"]},"then":{"properties":{"weights":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"type":"number","exclusiveMinimum":0},"minProperties":1}},"required":["weights"]}},{"if":{"properties":{"type":{"const":"sticky"}},"required":["type"]},"then":{"properties":{"by":{"$ref":"field-reference.schema.json"},"otherwise":{"type":"string","enum":["round-robin","least-loaded"]}},"required":["by"]}}],"unevaluatedProperties":false},"constraints":{"type":"object","properties":{"maxOpenItems":{"type":"integer","minimum":1},"skipStatuses":{"type":"array","items":{"type":"string","minLength":1,"maxLength":50},"minItems":1,"uniqueItems":true},"workingHoursOnly":{"type":"boolean"},"maxOwnersPerCustomer":{"type":"integer","minimum":1},"customerField":{"$ref":"field-reference.schema.json"}},"additionalProperties":false},"preference":{"type":"object","required":["id","when","prefer"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"when":{"$ref":"expression.schema.json"},"prefer":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}},"additionalProperties":false},"fallback":{"type":"object","required":["queue"],"properties":{"queue":{"$ref":"id.schema.json"},"notify":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1}},"additionalProperties":false}}};
 const schema63 = {"type":"object","required":["id","pool"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"when":{"$ref":"expression.schema.json"},"pool":{"$ref":"#/$defs/pool"},"strategy":{"$ref":"#/$defs/strategy"}},"additionalProperties":false};
 const schema64 = {"type":"object","properties":{"users":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}},"additionalProperties":false,"minProperties":1};
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate264.evaluated;
+const evaluated0 = validate271.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10000,17 +10235,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate264.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
-validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate271.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema65 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["round-robin","least-loaded","weighted","sticky"]}},"allOf":[{"if":{"properties":{"type":{"const":"least-loaded"}},"required":["type"]},"then":{"properties":{"measure":{"type":"string","enum":["open-items","assigned-today","signed-7d"]}}}},{"if":{"properties":{"type":{"const":"weighted"}},"required":["type"]},"then":{"properties":{"weights":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"type":"number","exclusiveMinimum":0},"minProperties":1}},"required":["weights"]}},{"if":{"properties":{"type":{"const":"sticky"}},"required":["type"]},"then":{"properties":{"by":{"$ref":"field-reference.schema.json"},"otherwise":{"type":"string","enum":["round-robin","least-loaded"]}},"required":["by"]}}],"unevaluatedProperties":false};
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate269.evaluated;
+const evaluated0 = validate276.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10425,16 +10660,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate269.errors = vErrors;
+validate276.errors = vErrors;
 return errors === 0;
 }
-validate269.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate276.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
+const evaluated0 = validate267.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10505,14 +10740,14 @@ errors = vErrors.length;
 }
 }
 if(data.pool !== undefined){
-if(!(validate264(data.pool, {instancePath:instancePath+"/pool",parentData:data,parentDataProperty:"pool",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
+if(!(validate271(data.pool, {instancePath:instancePath+"/pool",parentData:data,parentDataProperty:"pool",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
 }
 if(data.strategy !== undefined){
-if(!(validate269(data.strategy, {instancePath:instancePath+"/strategy",parentData:data,parentDataProperty:"strategy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+if(!(validate276(data.strategy, {instancePath:instancePath+"/strategy",parentData:data,parentDataProperty:"strategy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
 errors = vErrors.length;
 }
 }
@@ -10527,17 +10762,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate260.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
-validate260.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate267.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema66 = {"type":"object","properties":{"maxOpenItems":{"type":"integer","minimum":1},"skipStatuses":{"type":"array","items":{"type":"string","minLength":1,"maxLength":50},"minItems":1,"uniqueItems":true},"workingHoursOnly":{"type":"boolean"},"maxOwnersPerCustomer":{"type":"integer","minimum":1},"customerField":{"$ref":"field-reference.schema.json"}},"additionalProperties":false};
 
-function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate275.evaluated;
+const evaluated0 = validate282.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10721,17 +10956,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate275.errors = vErrors;
+validate282.errors = vErrors;
 return errors === 0;
 }
-validate275.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate282.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema67 = {"type":"object","required":["id","when","prefer"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"when":{"$ref":"expression.schema.json"},"prefer":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}},"additionalProperties":false};
 
-function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate278.evaluated;
+const evaluated0 = validate285.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10862,17 +11097,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate278.errors = vErrors;
+validate285.errors = vErrors;
 return errors === 0;
 }
-validate278.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate285.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema68 = {"type":"object","required":["queue"],"properties":{"queue":{"$ref":"id.schema.json"},"notify":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1}},"additionalProperties":false};
 
-function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate284.evaluated;
+const evaluated0 = validate291.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10951,17 +11186,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate284.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
-validate284.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate291.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/routing.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate255.evaluated;
+const evaluated0 = validate262.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11094,8 +11329,8 @@ errors++;
 }
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate260(data6[i0], {instancePath:instancePath+"/rules/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate267(data6[i0], {instancePath:instancePath+"/rules/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
 errors = vErrors.length;
 }
 }
@@ -11112,14 +11347,14 @@ errors++;
 }
 }
 if(data.strategy !== undefined){
-if(!(validate269(data.strategy, {instancePath:instancePath+"/strategy",parentData:data,parentDataProperty:"strategy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+if(!(validate276(data.strategy, {instancePath:instancePath+"/strategy",parentData:data,parentDataProperty:"strategy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
 errors = vErrors.length;
 }
 }
 if(data.constraints !== undefined){
-if(!(validate275(data.constraints, {instancePath:instancePath+"/constraints",parentData:data,parentDataProperty:"constraints",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+if(!(validate282(data.constraints, {instancePath:instancePath+"/constraints",parentData:data,parentDataProperty:"constraints",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 }
@@ -11128,8 +11363,8 @@ let data10 = data.preferences;
 if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate278(data10[i1], {instancePath:instancePath+"/preferences/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+if(!(validate285(data10[i1], {instancePath:instancePath+"/preferences/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
 errors = vErrors.length;
 }
 }
@@ -11146,8 +11381,8 @@ errors++;
 }
 }
 if(data.fallback !== undefined){
-if(!(validate284(data.fallback, {instancePath:instancePath+"/fallback",parentData:data,parentDataProperty:"fallback",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+if(!(validate291(data.fallback, {instancePath:instancePath+"/fallback",parentData:data,parentDataProperty:"fallback",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
 }
@@ -11162,19 +11397,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate255.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
-validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const table = validate288;
+export const table = validate295;
 const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/table.schema.json","type":"object","required":["$schema","id","hitPolicy","inputs","outputs","rows"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/table.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"hitPolicy":{"type":"string","enum":["first","unique","priority","any","collect","rule-order"]},"aggregator":{"type":"string","enum":["sum","min","max","count"]},"inputs":{"type":"array","items":{"$ref":"#/$defs/input"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/output"},"minItems":1},"rows":{"type":"array","items":{"$ref":"#/$defs/row"},"minItems":1}},"additionalProperties":false,"allOf":[{"if":{"properties":{"hitPolicy":{"const":"collect"}},"required":["hitPolicy"]},"then":{},"else":{"properties":{"aggregator":false}}},{"if":{"properties":{"hitPolicy":{"const":"priority"}},"required":["hitPolicy"]},"then":{"properties":{"outputs":{"type":"array","items":{"type":"object","properties":{"values":true},"required":["values"]}}}}}],"$defs":{"input":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"type":{"$ref":"field-type.schema.json"},"expression":{"$ref":"expression.schema.json"}},"additionalProperties":false},"output":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"type":{"$ref":"field-type.schema.json"},"default":{},"values":{"type":"array","minItems":1}},"additionalProperties":false},"row":{"type":"object","required":["id","then"],"properties":{"id":{"$ref":"id.schema.json"},"description":{"$ref":"localized-text.schema.json"},"when":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/cell"}},"then":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"minProperties":1}},"additionalProperties":false},"cell":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"$ref":"#/$defs/literal"},"minItems":1},{"type":"object","properties":{"==":{"$ref":"#/$defs/literal"},"!=":{"$ref":"#/$defs/literal"},"<":{"$ref":"#/$defs/literal"},"<=":{"$ref":"#/$defs/literal"},">":{"$ref":"#/$defs/literal"},">=":{"$ref":"#/$defs/literal"},"between":{"type":"array","prefixItems":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/literal"}],"minItems":2,"maxItems":2},"in":{"type":"array","items":{"$ref":"#/$defs/literal"},"minItems":1},"notIn":{"type":"array","items":{"$ref":"#/$defs/literal"},"minItems":1},"expression":{"$ref":"expression.schema.json"}},"additionalProperties":false,"minProperties":1}]},"literal":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}}};
 const schema70 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"type":{"$ref":"field-type.schema.json"},"expression":{"$ref":"expression.schema.json"}},"additionalProperties":false};
 
-function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate291.evaluated;
+const evaluated0 = validate298.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11239,8 +11474,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate166(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate173(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
@@ -11261,17 +11496,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate291.errors = vErrors;
+validate298.errors = vErrors;
 return errors === 0;
 }
-validate291.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate298.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema71 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"type":{"$ref":"field-type.schema.json"},"default":{},"values":{"type":"array","minItems":1}},"additionalProperties":false};
 
-function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate297.evaluated;
+const evaluated0 = validate304.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11336,8 +11571,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate166(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate173(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
@@ -11377,19 +11612,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate297.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
-validate297.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate304.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema72 = {"type":"object","required":["id","then"],"properties":{"id":{"$ref":"id.schema.json"},"description":{"$ref":"localized-text.schema.json"},"when":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/cell"}},"then":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"minProperties":1}},"additionalProperties":false};
 const schema73 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"$ref":"#/$defs/literal"},"minItems":1},{"type":"object","properties":{"==":{"$ref":"#/$defs/literal"},"!=":{"$ref":"#/$defs/literal"},"<":{"$ref":"#/$defs/literal"},"<=":{"$ref":"#/$defs/literal"},">":{"$ref":"#/$defs/literal"},">=":{"$ref":"#/$defs/literal"},"between":{"type":"array","prefixItems":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/literal"}],"minItems":2,"maxItems":2},"in":{"type":"array","items":{"$ref":"#/$defs/literal"},"minItems":1},"notIn":{"type":"array","items":{"$ref":"#/$defs/literal"},"minItems":1},"expression":{"$ref":"expression.schema.json"}},"additionalProperties":false,"minProperties":1}]};
 const schema74 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]};
 
-function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate307.evaluated;
+const evaluated0 = validate314.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11458,16 +11693,16 @@ vErrors = null;
 }
 }
 }
-validate307.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
-validate307.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate314.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate306.evaluated;
+const evaluated0 = validate313.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11529,8 +11764,8 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate307(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -11575,38 +11810,38 @@ errors++;
 }
 }
 if(data["=="] !== undefined){
-if(!(validate307(data["=="], {instancePath:instancePath+"/==",parentData:data,parentDataProperty:"==",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data["=="], {instancePath:instancePath+"/==",parentData:data,parentDataProperty:"==",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
 if(data["!="] !== undefined){
-if(!(validate307(data["!="], {instancePath:instancePath+"/!=",parentData:data,parentDataProperty:"!=",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data["!="], {instancePath:instancePath+"/!=",parentData:data,parentDataProperty:"!=",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
 if(data["<"] !== undefined){
-if(!(validate307(data["<"], {instancePath:instancePath+"/<",parentData:data,parentDataProperty:"<",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data["<"], {instancePath:instancePath+"/<",parentData:data,parentDataProperty:"<",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
 if(data["<="] !== undefined){
-if(!(validate307(data["<="], {instancePath:instancePath+"/<=",parentData:data,parentDataProperty:"<=",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data["<="], {instancePath:instancePath+"/<=",parentData:data,parentDataProperty:"<=",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
 if(data[">"] !== undefined){
-if(!(validate307(data[">"], {instancePath:instancePath+"/>",parentData:data,parentDataProperty:">",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data[">"], {instancePath:instancePath+"/>",parentData:data,parentDataProperty:">",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
 if(data[">="] !== undefined){
-if(!(validate307(data[">="], {instancePath:instancePath+"/>=",parentData:data,parentDataProperty:">=",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data[">="], {instancePath:instancePath+"/>=",parentData:data,parentDataProperty:">=",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -11635,14 +11870,14 @@ errors++;
 }
 const len1 = data7.length;
 if(len1 > 0){
-if(!(validate307(data7[0], {instancePath:instancePath+"/between/0",parentData:data7,parentDataProperty:0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data7[0], {instancePath:instancePath+"/between/0",parentData:data7,parentDataProperty:0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
 if(len1 > 1){
-if(!(validate307(data7[1], {instancePath:instancePath+"/between/1",parentData:data7,parentDataProperty:1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data7[1], {instancePath:instancePath+"/between/1",parentData:data7,parentDataProperty:1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -11673,8 +11908,8 @@ errors++;
 }
 const len2 = data10.length;
 for(let i1=0; i1<len2; i1++){
-if(!(validate307(data10[i1], {instancePath:instancePath+"/in/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data10[i1], {instancePath:instancePath+"/in/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -11705,8 +11940,8 @@ errors++;
 }
 const len3 = data12.length;
 for(let i2=0; i2<len3; i2++){
-if(!(validate307(data12[i2], {instancePath:instancePath+"/notIn/" + i2,parentData:data12,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate314(data12[i2], {instancePath:instancePath+"/notIn/" + i2,parentData:data12,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -11765,18 +12000,18 @@ vErrors = null;
 }
 }
 }
-validate306.errors = vErrors;
+validate313.errors = vErrors;
 evaluated0.props = props0;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate306.evaluated = {"dynamicProps":true,"dynamicItems":true};
+validate313.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate302.evaluated;
+const evaluated0 = validate309.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11850,8 +12085,8 @@ errors++;
 }
 }
 for(const key2 in data2){
-if(!(validate306(data2[key2], {instancePath:instancePath+"/when/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
+if(!(validate313(data2[key2], {instancePath:instancePath+"/when/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
 errors = vErrors.length;
 }
 }
@@ -11921,17 +12156,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate302.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
-validate302.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate309.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/table.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate288.evaluated;
+const evaluated0 = validate295.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12292,8 +12527,8 @@ errors++;
 }
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate291(data11[i1], {instancePath:instancePath+"/inputs/" + i1,parentData:data11,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+if(!(validate298(data11[i1], {instancePath:instancePath+"/inputs/" + i1,parentData:data11,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
 errors = vErrors.length;
 }
 }
@@ -12324,8 +12559,8 @@ errors++;
 }
 const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate297(data13[i2], {instancePath:instancePath+"/outputs/" + i2,parentData:data13,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
+if(!(validate304(data13[i2], {instancePath:instancePath+"/outputs/" + i2,parentData:data13,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
 errors = vErrors.length;
 }
 }
@@ -12356,8 +12591,8 @@ errors++;
 }
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate302(data15[i3], {instancePath:instancePath+"/rows/" + i3,parentData:data15,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+if(!(validate309(data15[i3], {instancePath:instancePath+"/rows/" + i3,parentData:data15,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
 errors = vErrors.length;
 }
 }
@@ -12384,20 +12619,20 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate288.errors = vErrors;
+validate295.errors = vErrors;
 return errors === 0;
 }
-validate288.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate295.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const test = validate323;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
+export const test = validate330;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
 const schema76 = {"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false};
 const schema77 = {"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false};
 
-function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate327.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12565,17 +12800,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate327.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate327.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema78 = {"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false};
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate341.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12690,16 +12925,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate334.errors = vErrors;
+validate341.errors = vErrors;
 return errors === 0;
 }
-validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate341.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate333.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12749,8 +12984,8 @@ let data1 = data.users;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate327(data1[i0], {instancePath:instancePath+"/users/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+if(!(validate334(data1[i0], {instancePath:instancePath+"/users/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
@@ -12771,8 +13006,8 @@ let data3 = data.records;
 if(Array.isArray(data3)){
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate334(data3[i1], {instancePath:instancePath+"/records/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+if(!(validate341(data3[i1], {instancePath:instancePath+"/records/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate341.errors : vErrors.concat(validate341.errors);
 errors = vErrors.length;
 }
 }
@@ -12799,17 +13034,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate326.errors = vErrors;
+validate333.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate333.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema79 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}}],"unevaluatedProperties":false};
+const schema79 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false};
 
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate345.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13614,14 +13849,101 @@ props0 = props0 || {};
 Object.assign(props0, props5);
 }
 }
+const _errs53 = errors;
+let valid19 = true;
+const _errs54 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err49 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+let missing6;
+if((data.type === undefined) && (missing6 = "type")){
+const err49 = {};
 if(vErrors === null){
 vErrors = [err49];
 }
 else {
 vErrors.push(err49);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("schedule" !== data.type){
+const err50 = {};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs54 === errors;
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs56 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.automation === undefined){
+const err51 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "automation"},message:"must have required property '"+"automation"+"'"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data.automation !== undefined){
+if(!(validate53(data.automation, {instancePath:instancePath+"/automation",parentData:data,parentDataProperty:"automation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid6 = _errs56 === errors;
+valid19 = _valid6;
+if(valid19){
+var props6 = {};
+props6.automation = true;
+props6.type = true;
+}
+}
+if(!valid19){
+const err52 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(props0 !== true && props6 !== undefined){
+if(props6 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props6);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err53 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }
@@ -13632,49 +13954,49 @@ props0.at = true;
 props0.by = true;
 }
 if(data.type !== undefined){
-let data19 = data.type;
-if(typeof data19 !== "string"){
-const err50 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data21 = data.type;
+if(typeof data21 !== "string"){
+const err54 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err54];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err54);
 }
 errors++;
 }
-if(!((((((data19 === "create") || (data19 === "update")) || (data19 === "move")) || (data19 === "decide")) || (data19 === "wait")) || (data19 === "recall"))){
-const err51 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema79.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((data21 === "create") || (data21 === "update")) || (data21 === "move")) || (data21 === "decide")) || (data21 === "wait")) || (data21 === "recall")) || (data21 === "schedule"))){
+const err55 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema79.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err55];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err55);
 }
 errors++;
 }
 }
 if(data.at !== undefined){
-let data20 = data.at;
-if(typeof data20 === "string"){
-if(!(formats6.validate(data20))){
-const err52 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+let data22 = data.at;
+if(typeof data22 === "string"){
+if(!(formats6.validate(data22))){
+const err56 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err56];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err56);
 }
 errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err57 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err57];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err57);
 }
 errors++;
 }
@@ -13688,12 +14010,12 @@ errors = vErrors.length;
 if(props0 !== true){
 for(const key0 in data){
 if(!props0 || !props0[key0]){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const err58 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err58];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err58);
 }
 errors++;
 }
@@ -13701,26 +14023,26 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err59];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err59);
 }
 errors++;
 }
-validate338.errors = vErrors;
+validate345.errors = vErrors;
 return errors === 0;
 }
-validate338.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate345.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema80 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false};
 
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate346.evaluated;
+const evaluated0 = validate354.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15975,17 +16297,17 @@ vErrors.push(err135);
 }
 errors++;
 }
-validate346.errors = vErrors;
+validate354.errors = vErrors;
 return errors === 0;
 }
-validate346.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate354.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/test.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate323.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16072,8 +16394,8 @@ errors++;
 }
 }
 if(data.given !== undefined){
-if(!(validate326(data.given, {instancePath:instancePath+"/given",parentData:data,parentDataProperty:"given",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+if(!(validate333(data.given, {instancePath:instancePath+"/given",parentData:data,parentDataProperty:"given",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
 errors = vErrors.length;
 }
 }
@@ -16082,8 +16404,8 @@ let data5 = data.steps;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate338(data5[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
+if(!(validate345(data5[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
 errors = vErrors.length;
 }
 }
@@ -16114,8 +16436,8 @@ errors++;
 }
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate346(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
+if(!(validate354(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
 errors = vErrors.length;
 }
 }
@@ -16142,19 +16464,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate323.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate323.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const timer = validate368;
+export const timer = validate376;
 const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/timer.schema.json","type":"object","required":["$schema","id","kind","actions"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/timer.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"enabled":{"type":"boolean"},"kind":{"type":"string","enum":["relative","absolute","recurring"]},"entity":{"$ref":"id.schema.json"},"condition":{"$ref":"expression.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1},"escalation":{"type":"array","items":{"$ref":"#/$defs/escalationStep"},"minItems":1}},"allOf":[{"if":{"properties":{"kind":{"enum":["relative","absolute"]}},"required":["kind"]},"then":{"properties":{"cancelOn":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"entity":true},"required":["entity"]}},{"if":{"properties":{"kind":{"const":"relative"}},"required":["kind"]},"then":{"properties":{"after":{"$ref":"duration.schema.json"},"start":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"restart":{"type":"boolean"}},"required":["after","start"]}},{"if":{"properties":{"kind":{"const":"absolute"}},"required":["kind"]},"then":{"properties":{"field":{"$ref":"field-reference.schema.json"},"offset":{"$ref":"duration.schema.json"},"direction":{"type":"string","enum":["before","after"]},"time":{"type":"string","pattern":"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"}},"required":["field"]}},{"if":{"properties":{"kind":{"const":"recurring"}},"required":["kind"]},"then":{"properties":{"cron":{"$ref":"cron.schema.json"}},"required":["cron"]}}],"unevaluatedProperties":false,"$defs":{"timerEvent":{"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}},"escalationStep":{"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false}}};
 const schema82 = {"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}};
 
-function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate369.evaluated;
+const evaluated0 = validate377.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16213,17 +16535,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate369.errors = vErrors;
+validate377.errors = vErrors;
 return errors === 0;
 }
-validate369.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate377.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema83 = {"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false};
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate382.evaluated;
+const evaluated0 = validate390.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16324,17 +16646,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate382.errors = vErrors;
+validate390.errors = vErrors;
 return errors === 0;
 }
-validate382.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate390.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/timer.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate368.evaluated;
+const evaluated0 = validate376.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16410,8 +16732,8 @@ errors++;
 }
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate369(data1[i0], {instancePath:instancePath+"/cancelOn/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
+if(!(validate377(data1[i0], {instancePath:instancePath+"/cancelOn/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
 errors = vErrors.length;
 }
 }
@@ -16531,8 +16853,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate369(data5[i1], {instancePath:instancePath+"/start/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
+if(!(validate377(data5[i1], {instancePath:instancePath+"/start/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
 errors = vErrors.length;
 }
 }
@@ -17005,8 +17327,8 @@ errors++;
 }
 const len3 = data25.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate382(data25[i3], {instancePath:instancePath+"/escalation/" + i3,parentData:data25,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
+if(!(validate390(data25[i3], {instancePath:instancePath+"/escalation/" + i3,parentData:data25,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
 errors = vErrors.length;
 }
 }
@@ -17047,8 +17369,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate368.errors = vErrors;
+validate376.errors = vErrors;
 return errors === 0;
 }
-validate368.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate376.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

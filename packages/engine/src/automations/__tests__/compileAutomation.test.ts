@@ -236,7 +236,7 @@ describe('compileAutomation', () => {
     expect(diagnostic?.hint['zh-CN']).toMatch(/计算字段/);
   });
 
-  it('accepts {{record.label}}, dotted placeholders into a field and a schedule without an entity', () => {
+  it('accepts {{record.label}} and dotted placeholders into a field', () => {
     expect(
       diagnose(
         on('contract', created, [
@@ -249,21 +249,7 @@ describe('compileAutomation', () => {
         ]),
       ).found,
     ).toEqual([]);
-    const schedule = automation({
-      id: 'weekly',
-      trigger: { type: 'schedule', cron: '0 16 * * 5' },
-      actions: [
-        {
-          type: 'notify',
-          channel: 'in-app',
-          recipients: [{ role: 'sales-rep' }],
-          template: '本周简报',
-        },
-      ],
-    });
-    const { compiled, found } = diagnose(schedule);
-    expect(found).toEqual([]);
-    expect(compiled?.entity).toBe('');
+    // A schedule takes digests only: digest.test.ts.
   });
 
   it('never throws on malformed definitions', () => {

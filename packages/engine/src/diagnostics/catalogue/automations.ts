@@ -237,6 +237,94 @@ export const automationsCatalogue = {
       en: 'none of the actions of this automation took effect; check the values the action uses',
     },
   },
+  RL5320: {
+    severity: 'error',
+    title: 'digest outside a schedule',
+    message: {
+      'zh-CN': '汇总推送（digest）只能用于定时触发（schedule）的自动化，这里的触发事件是 {trigger}',
+      en: 'a digest runs only in an automation triggered by a schedule; this one is triggered by {trigger}',
+    },
+    hint: {
+      'zh-CN':
+        '把触发事件改为定时（schedule，如每天 9 点 "0 9 * * *"），或改用通知（notify）提醒单条记录',
+      en: 'change the trigger to a schedule (such as "0 9 * * *" for 9:00 every day), or use notify for a message about one record',
+    },
+  },
+  RL5321: {
+    severity: 'error',
+    title: 'record action on a schedule',
+    message: {
+      'zh-CN': '定时触发的自动化只能包含汇总推送（digest），不能包含 {type} 动作',
+      en: 'an automation triggered by a schedule may only have digest actions, not {type}',
+    },
+    hint: {
+      'zh-CN':
+        '{type} 作用于单条记录，而定时触发没有具体记录；请把它放到由记录事件触发的自动化中，或改用汇总推送列出记录',
+      en: '{type} acts on one record and a schedule has none; move it to an automation triggered by a record event, or list the records with a digest',
+    },
+  },
+  RL5322: {
+    severity: 'error',
+    title: 'digest without an entity',
+    message: {
+      'zh-CN': '汇总推送需要自动化指定实体（entity），才知道要列出哪些记录',
+      en: 'a digest needs the automation to name its entity, so that it knows which records to list',
+    },
+    hint: {
+      'zh-CN': '在自动化中加上 "entity"，例如 "opportunity"',
+      en: 'add "entity" to the automation, such as "opportunity"',
+    },
+  },
+  RL5323: {
+    severity: 'error',
+    title: 'digest without recipients',
+    message: {
+      'zh-CN': '汇总推送既没有按人员分组（groupBy），也没有接收人（recipients），消息发不给任何人',
+      en: 'the digest has neither groupBy nor recipients, so its message reaches nobody',
+    },
+    hint: {
+      'zh-CN': '用 "groupBy": "owner" 给每位负责人各发一份，或用 recipients 指定接收人',
+      en: 'add "groupBy": "owner" to send each owner their own list, or name the recipients',
+    },
+  },
+  RL5324: {
+    severity: 'error',
+    title: 'unknown digest placeholder',
+    message: {
+      'zh-CN': '汇总消息中的占位符 "{{{placeholder}}}" 不可用；可用的有 {known}',
+      en: 'the placeholder "{{{placeholder}}}" cannot be used in the digest message; use {known}',
+    },
+    hint: {
+      'zh-CN': '记录的字段写在每行模板（itemTemplate）里，整条消息用 {{items}} 放入这些行',
+      en: 'record fields go in itemTemplate; the message puts those lines in with {{items}}',
+    },
+  },
+  RL5325: {
+    severity: 'error',
+    title: 'digest recipient field is not the group',
+    message: {
+      'zh-CN':
+        '汇总推送的接收人引用了字段 "{field}"，但消息是按 {groupBy} 分组的，没有单条记录可读该字段',
+      en: 'a recipient of the digest names the field "{field}", but the messages are grouped by {groupBy} and there is no single record to read it from',
+    },
+    hint: {
+      'zh-CN':
+        '接收人的 field / managerOf 只能写分组字段（如 {"managerOf": "owner"} 表示负责人的上级），或改用角色、指定人员',
+      en: 'a field or managerOf recipient can only name the groupBy field (such as {"managerOf": "owner"} for the owner\'s manager); otherwise use a role or a user',
+    },
+  },
+  RL5326: {
+    severity: 'error',
+    title: 'rank is not a number',
+    message: {
+      'zh-CN': '记录 "{record}" 的排序值不是数字（{value}），未列入汇总',
+      en: 'the rank of the record "{record}" is not a number ({value}), so the digest leaves it out',
+    },
+    hint: {
+      'zh-CN': '检查排序表达式（rank）用到的字段是否有值，可用 coalesce 为空值给出默认值',
+      en: 'check that the fields the rank reads have values; coalesce gives a default for empty ones',
+    },
+  },
   RL5340: {
     severity: 'error',
     title: 'record not found',
@@ -354,8 +442,33 @@ export const automationsCatalogue = {
     },
     hint: {
       'zh-CN':
-        '事件应为 record.create、record.update、stage.move、approval.decide 或 approval.recall，并带上所需的属性',
-      en: 'an event is record.create, record.update, stage.move, approval.decide or approval.recall with the properties it needs',
+        '事件应为 record.create、record.update、stage.move、approval.decide、approval.recall 或 schedule.due，并带上所需的属性',
+      en: 'an event is record.create, record.update, stage.move, approval.decide, approval.recall or schedule.due with the properties it needs',
+    },
+  },
+  RL5351: {
+    severity: 'error',
+    title: 'unknown scheduled automation',
+    message: {
+      'zh-CN': '应用中没有自动化 "{automation}"',
+      en: 'the app has no automation "{automation}"',
+    },
+    hint: {
+      'zh-CN': '使用自动化的 ID；定时触发的自动化有：{known}',
+      en: 'use the id of an automation; those triggered by a schedule are: {known}',
+    },
+  },
+  RL5352: {
+    severity: 'error',
+    title: 'automation not scheduled',
+    message: {
+      'zh-CN': '自动化 "{automation}" 不是定时触发的（触发事件：{trigger}），不能按计划运行',
+      en: 'the automation "{automation}" is triggered by {trigger}, not by a schedule, so it cannot run on a schedule',
+    },
+    hint: {
+      'zh-CN':
+        'schedule.due 只能用于触发事件为定时（schedule）的自动化；定时触发的自动化有：{known}',
+      en: 'schedule.due applies to automations whose trigger is a schedule; those are: {known}',
     },
   },
   RL5350: {

@@ -48,6 +48,23 @@ const { app } = buildApp({
         { type: 'addTag', tag: '已审批' },
       ],
     }),
+    automation({
+      id: 'daily',
+      entity: 'opportunity',
+      trigger: { type: 'schedule', cron: '0 9 * * *' },
+      actions: [
+        {
+          type: 'digest',
+          rank: { '*': [{ var: 'amount' }, { var: 'probability' }] },
+          limit: 2,
+          groupBy: 'owner',
+          recipients: [{ managerOf: 'owner' }],
+          channel: 'wecom',
+          template: '{{user}} {{count}}/{{total}}\n{{items}}',
+          itemTemplate: '{{position}}. {{title}} {{amount}} {{rank}}',
+        },
+      ],
+    }),
   ],
 });
 
@@ -175,6 +192,13 @@ const events: fc.Arbitrary<AppEvent> = fc.oneof(
       type: fc.constant('approval.recall' as const),
       recordId: recordIds,
       approval: fc.constantFrom('large-quote', 'nope'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('schedule.due' as const),
+      automation: fc.constantFrom('daily', 'approved', 'nope'),
     }),
   },
   { weight: 1, arbitrary: fc.anything() as fc.Arbitrary<unknown> as fc.Arbitrary<AppEvent> },
