@@ -10,6 +10,8 @@ const RANGES = [
   ['RL51', 'Entities and forms'],
   ['RL52', 'Pipelines, gates and approvals'],
   ['RL53', 'Automations'],
+  ['RL54', 'Decision tables and formulas'],
+  ['RL55', 'Lead routing'],
   ['RL9', 'Command line'],
 ];
 

@@ -9,3 +9,6 @@ export * from './formula/index.js';
 export * from './app/index.js';
 export * from './testing/index.js';
 export { describeFailure } from './pipelines/index.js';
+export * from './routing/index.js';
+export * from './tables/index.js';
+export * from './formulas/index.js';

@@ -7,13 +7,15 @@ import { evaluationCatalogue, expressionCatalogue } from './expression.js';
 import { formsCatalogue } from './forms.js';
 import { formulaCatalogue } from './formula.js';
 import { pipelinesCatalogue } from './pipelines.js';
+import { routingCatalogue } from './routing.js';
+import { tablesCatalogue } from './tables.js';
 
 /**
  * Every diagnostic and error code of ruleloom, in one table (the idea of immer's error table).
  *
  * Code ranges: RL1xxx definition files, RL2xxx expressions, RL3xxx evaluation,
  * RL4xxx formula text, RL50xx apps, RL51xx entities and forms, RL52xx pipelines, RL53xx
- * automations, RL9xxx command line.
+ * automations, RL54xx tables and formulas, RL55xx routing, RL9xxx command line.
  */
 export const catalogue = {
   ...definitionCatalogue,
@@ -24,6 +26,8 @@ export const catalogue = {
   ...formsCatalogue,
   ...pipelinesCatalogue,
   ...automationsCatalogue,
+  ...tablesCatalogue,
+  ...routingCatalogue,
   ...cliCatalogue,
 } as const satisfies Record<string, CatalogueEntry>;
 
