@@ -4,16 +4,23 @@ import type {
   DefinitionKind,
   EntityDefinition,
   FormDefinition,
+  FormulaDefinition,
   PipelineDefinition,
+  RoutingDefinition,
+  TableDefinition,
 } from '@ruleloom/schemas';
 import { compileAutomation, findAutomationLoops } from '../automations/index.js';
-import { validateDefinition } from '../definitions/index.js';
+import { validateDefinition, type ValidateDefinitionOptions } from '../definitions/index.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, LocalizedText } from '../diagnostics/types.js';
 import { compileEntity, detectFieldRenames } from '../entities/index.js';
 import { compileExpression } from '../expr/compile.js';
+import type { OperatorRegistry } from '../expr/registry.js';
+import { callOperators, compileFormulas } from '../formulas/index.js';
 import { compileForm } from '../forms/index.js';
 import { compilePipeline } from '../pipelines/index.js';
+import { compileRouting, type CompiledRouting } from '../routing/index.js';
+import { compileTable, type CompiledTable } from '../tables/index.js';
 import { CompiledApp } from './compiledApp.js';
 import type {
   AppIndex,
@@ -148,11 +155,13 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
         const entityId = (value as { entity?: unknown } | null)?.entity;
         const fields =
           typeof entityId === 'string' ? index.entities.get(entityId)?.fieldInfos : undefined;
+        const operators = operatorsFor(KIND_OF_FOLDER[folder]);
         const diagnostics = validateDefinition(value, {
           kind: KIND_OF_FOLDER[folder],
           path,
           file: path,
           ...(fields ? { fields } : {}),
+          ...(operators ? { operators } : {}),
         });
         collector.addAll(diagnostics);
         const sound =
@@ -208,11 +217,43 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
     if (automation) automations.push(automation);
   }
   collector.addAll(findAutomationLoops(automations));
-  // Routing, tables, formulas and timers are checked file by file here; their semantics
-  // arrive with their own issues.
-  for (const folder of ['routing', 'tables', 'formulas', 'timers'] as const) {
-    read(folder);
+  // Tables first (formulas call them), then formulas, then routings.
+  const tables = new Map<string, CompiledTable>();
+  for (const checked of read('tables')) {
+    if (!checked.sound) continue;
+    const table = compileTable(
+      { file: checked.file, definition: checked.definition as unknown as TableDefinition },
+      { report: (d) => index.report(d), zone: index.zone, operators: callOperators() },
+    );
+    if (table) tables.set(table.id, table);
   }
+  const formulas = compileFormulas(
+    read('formulas')
+      .filter((checked) => checked.sound)
+      .map((checked) => ({
+        file: checked.file,
+        definition: checked.definition as unknown as FormulaDefinition,
+      })),
+    tables,
+    { report: (d) => index.report(d), zone: index.zone },
+  );
+  const routings = new Map<string, CompiledRouting>();
+  for (const checked of read('routing')) {
+    if (!checked.sound) continue;
+    const routing = compileRouting(
+      { file: checked.file, definition: checked.definition as unknown as RoutingDefinition },
+      {
+        report: (d) => index.report(d),
+        entities: index.entities,
+        roles: index.roles,
+        zone: index.zone,
+        ...(manifest.calendar ? { calendar: manifest.calendar } : {}),
+      },
+    );
+    if (routing) routings.set(routing.id, routing);
+  }
+  // Timers are checked file by file here; their semantics arrive with their own issue.
+  read('timers');
   checkSampleData(manifest, files, unreadable, collector);
   (manifest.tests ?? []).forEach((path, position) => {
     const value = files[path];
@@ -229,7 +270,16 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
 
   const diagnostics = collector.sorted();
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  const app = new CompiledApp({ manifest, index, forms, pipelines, automations });
+  const app = new CompiledApp({
+    manifest,
+    index,
+    forms,
+    pipelines,
+    automations,
+    tables,
+    formulas,
+    routings,
+  });
   return { ok: true, app, diagnostics };
 }
 
@@ -292,6 +342,21 @@ function unique(
   });
 }
 
+/**
+ * Operators a kind's expressions may use besides the built-ins: tables and formulas may call
+ * other tables and formulas (`{"table": [...]}`, `{"formula": [...]}`).
+ */
+function operatorsFor(kind: DefinitionKind): OperatorRegistry | undefined {
+  return kind === 'table' || kind === 'formula' ? callOperators() : undefined;
+}
+
+/** Options for checking a file on its own, its kind read from its folder. */
+function aloneOptions(path: string): ValidateDefinitionOptions {
+  const folder = APP_FOLDERS.find((f) => path.startsWith(`${f}/`));
+  const operators = folder ? operatorsFor(KIND_OF_FOLDER[folder]) : undefined;
+  return { path, file: path, ...(operators ? { operators } : {}) };
+}
+
 /** True for a path in a kind's folder or in `tests/`. */
 function inAppFolder(path: string): boolean {
   return [...APP_FOLDERS, 'tests'].some((folder) => path.startsWith(`${folder}/`));
@@ -307,7 +372,7 @@ function checkAlone(
   collector: DiagnosticCollector,
 ): void {
   for (const path of Object.keys(files).sort()) {
-    if (inAppFolder(path)) collector.addAll(validateDefinition(files[path], { path, file: path }));
+    if (inAppFolder(path)) collector.addAll(validateDefinition(files[path], aloneOptions(path)));
   }
 }
 
@@ -328,7 +393,7 @@ function reportUnlisted(
       // Still checked on its own, so a file the admin forgot to list gets its feedback —
       // as warnings: the app does not use it, so it cannot break the app.
       collector.addAll(
-        validateDefinition(files[path], { path, file: path }).map((d) => ({
+        validateDefinition(files[path], aloneOptions(path)).map((d) => ({
           ...d,
           severity: d.severity === 'error' ? 'warning' : d.severity,
         })),

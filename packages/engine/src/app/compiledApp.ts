@@ -2,6 +2,17 @@ import type { AppDefinition } from '@ruleloom/schemas';
 import { RuleloomError } from '../diagnostics/errors.js';
 import type { LocalizedText } from '../diagnostics/types.js';
 import { toInstant } from '../expr/domain/time.js';
+import type { EvaluationContext } from '../expr/types.js';
+import { createCallContext } from '../formulas/calls.js';
+import type { CompiledFormula, FormulaBatchResult, FormulaResult } from '../formulas/types.js';
+import type {
+  CompiledRouting,
+  RouteContext,
+  RoutedLead,
+  RouteResult,
+  RoutingSnapshot,
+} from '../routing/types.js';
+import type { CompiledTable, TableResult } from '../tables/types.js';
 import { handleEvent, type HandleApp } from './handle.js';
 import type {
   AppIndex,
@@ -27,6 +38,12 @@ export interface CompiledAppParts {
   readonly forms: readonly CompiledForm[];
   readonly pipelines: readonly CompiledPipeline[];
   readonly automations: readonly CompiledAutomation[];
+  /** Decision tables by id (absent: none). */
+  readonly tables?: ReadonlyMap<string, CompiledTable>;
+  /** Formulas by id (absent: none). */
+  readonly formulas?: ReadonlyMap<string, CompiledFormula>;
+  /** Lead routings by id (absent: none). */
+  readonly routings?: ReadonlyMap<string, CompiledRouting>;
 }
 
 /**
@@ -49,6 +66,9 @@ export class CompiledApp {
   readonly forms: ReadonlyMap<string, CompiledForm>;
   readonly pipelines: ReadonlyMap<string, CompiledPipeline>;
   readonly automations: readonly CompiledAutomation[];
+  readonly tables: ReadonlyMap<string, CompiledTable>;
+  readonly formulas: ReadonlyMap<string, CompiledFormula>;
+  readonly routings: ReadonlyMap<string, CompiledRouting>;
   readonly #handleApp: HandleApp;
 
   constructor(parts: CompiledAppParts) {
@@ -61,6 +81,9 @@ export class CompiledApp {
     this.forms = new Map(parts.forms.map((form) => [form.id, form]));
     this.pipelines = new Map(parts.pipelines.map((pipeline) => [pipeline.id, pipeline]));
     this.automations = parts.automations;
+    this.tables = parts.tables ?? new Map();
+    this.formulas = parts.formulas ?? new Map();
+    this.routings = parts.routings ?? new Map();
     this.#handleApp = {
       entities: this.entities,
       pipelines: parts.pipelines,
@@ -127,6 +150,70 @@ export class CompiledApp {
     return handleEvent(this.#handleApp, state, event, ctx);
   }
 
+  /**
+   * Evaluates a decision table on `input`: its outputs and the rows behind them. Cells and
+   * outputs that call other tables or formulas find them in this app. Never throws for bad
+   * input (the result says what went wrong); throws RL5008 for a table the app does not have.
+   *
+   * @example
+   * app.evaluateTable('rebate-tier', { paymentRate: 0.9, newProductAmount: 350000 });
+   * // { ok: true, outputs: { coefficient: 1.2 }, matched: [{ rowId: 'tier-a', … }], … }
+   */
+  evaluateTable(tableId: string, input: unknown, ctx?: EvaluationContext): TableResult {
+    const table = this.#lookup(this.tables, tableId, KIND_TEXT.table);
+    return table.evaluate(input, this.#callContext(ctx));
+  }
+
+  /**
+   * Evaluates a formula on `input` (values by input id): its value and the trace of every
+   * sub-result with the row or rule behind it. Throws RL5008 for a formula the app does not have.
+   */
+  evaluateFormula(formulaId: string, input: unknown, ctx?: EvaluationContext): FormulaResult {
+    return this.#lookup(this.formulas, formulaId, KIND_TEXT.formula).evaluate(
+      input,
+      this.#withZone(ctx),
+    );
+  }
+
+  /**
+   * Evaluates a formula on many records, fast and without traces (`values[i]` equals
+   * `evaluateFormula(id, inputs[i]).value`). Throws RL5008 for a formula the app does not have.
+   */
+  evaluateFormulaBatch(
+    formulaId: string,
+    inputs: readonly unknown[],
+    ctx?: EvaluationContext,
+  ): FormulaBatchResult {
+    return this.#lookup(this.formulas, formulaId, KIND_TEXT.formula).evaluateBatch(
+      inputs,
+      this.#withZone(ctx),
+    );
+  }
+
+  /**
+   * Routes a lead with a routing of the app: the assignee (or the fallback queue), the next
+   * snapshot, effects and the explanation. Pure. Throws RL5008 for a routing the app does not
+   * have.
+   */
+  route(
+    routingId: string,
+    lead: RoutedLead,
+    snapshot: RoutingSnapshot,
+    ctx: RouteContext,
+  ): RouteResult {
+    return this.#lookup(this.routings, routingId, KIND_TEXT.routing).route(lead, snapshot, ctx);
+  }
+
+  /** The context with the app's zone unless it names one. */
+  #withZone(ctx: EvaluationContext | undefined): EvaluationContext {
+    return ctx?.zone === undefined ? { ...ctx, zone: this.zone } : ctx;
+  }
+
+  /** An evaluation context under which tables and formulas of this app can call each other. */
+  #callContext(ctx: EvaluationContext | undefined): EvaluationContext {
+    return createCallContext({ tables: this.tables, formulas: this.formulas }, this.#withZone(ctx));
+  }
+
   #lookup<T>(map: ReadonlyMap<string, T>, id: string, kind: LocalizedText): T {
     const found = map.get(id);
     if (found === undefined) {
@@ -145,6 +232,9 @@ const KIND_TEXT = {
   form: { 'zh-CN': '表单', en: 'form' },
   pipeline: { 'zh-CN': '流程', en: 'pipeline' },
   entityPipeline: { 'zh-CN': '实体的流程', en: 'pipeline for the entity' },
+  table: { 'zh-CN': '决策表', en: 'table' },
+  formula: { 'zh-CN': '公式', en: 'formula' },
+  routing: { 'zh-CN': '分配规则', en: 'routing' },
 } as const satisfies Record<string, LocalizedText>;
 
 function isRecordState(value: unknown): value is RecordState {

@@ -2,6 +2,7 @@ import type { DefinitionKind } from '@ruleloom/schemas';
 import type { DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { compileExpression } from '../expr/compile.js';
+import type { OperatorRegistry } from '../expr/registry.js';
 import type { FieldInfo } from '../expr/types.js';
 import { parseFormula } from '../formula/index.js';
 import { fieldsForSlot } from './declaredFields.js';
@@ -20,6 +21,7 @@ export function checkExpressions(
   document: unknown,
   fields: readonly FieldInfo[] | undefined,
   extras: DiagnosticExtras,
+  operators?: OperatorRegistry,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // The fields depend on the slot's pattern only: worked out once per pattern.
@@ -32,8 +34,8 @@ export function checkExpressions(
     const slotFields = fieldsByPattern.get(pattern);
     diagnostics.push(
       ...(found.slot.syntax === 'formula-text'
-        ? checkFormulaText(found, slotFields, extras)
-        : checkExpression(found, slotFields, extras)),
+        ? checkFormulaText(found, slotFields, extras, operators)
+        : checkExpression(found, slotFields, extras, operators)),
     );
   }
   return diagnostics;
@@ -43,10 +45,12 @@ function checkExpression(
   found: FoundSlot,
   fields: readonly FieldInfo[] | undefined,
   extras: DiagnosticExtras,
+  operators: OperatorRegistry | undefined,
 ): readonly Diagnostic[] {
   return compileExpression(found.value, {
     pointer: found.pointer,
     ...(fields ? { fields } : {}),
+    ...(operators ? { operators } : {}),
     ...(extras.file === undefined ? {} : { file: extras.file }),
   }).diagnostics;
 }
@@ -60,6 +64,7 @@ function checkFormulaText(
   found: FoundSlot,
   fields: readonly FieldInfo[] | undefined,
   extras: DiagnosticExtras,
+  operators: OperatorRegistry | undefined,
 ): Diagnostic[] {
   // A text that is not a string is a schema error, reported there.
   if (typeof found.value !== 'string') return [];
@@ -70,7 +75,10 @@ function checkFormulaText(
     ...(extras.file === undefined ? {} : { file: extras.file }),
   });
   if (!parsed.ok) return parsed.diagnostics.map(repoint);
-  const compiled = compileExpression(parsed.logic, fields ? { fields } : {});
+  const compiled = compileExpression(parsed.logic, {
+    ...(fields ? { fields } : {}),
+    ...(operators ? { operators } : {}),
+  });
   const seen = new Set<string>();
   return compiled.diagnostics.map(repoint).filter((d) => {
     const key = `${d.code}\u0000${d.message.en}`;

@@ -1,6 +1,7 @@
 import { schemaIdOf } from '@ruleloom/schemas';
 import { describe, expect, test } from 'vitest';
 import type { FieldInfo } from '../expr/types.js';
+import { callOperators } from '../formulas/index.js';
 import { parseDefinitionText, validateDefinition } from './index.js';
 
 const codes = (value: unknown, options?: Parameters<typeof validateDefinition>[1]): string[] =>
@@ -251,5 +252,32 @@ describe('parseDefinitionText', () => {
 
   test('reports empty text', () => {
     expect(parseDefinitionText('').diagnostics[0]?.code).toBe('RL1002');
+  });
+});
+
+describe('operators besides the built-ins', () => {
+  const formula = (calc: object): unknown => ({
+    $schema: schemaIdOf('formula'),
+    id: 'rebate',
+    inputs: [{ id: 'amount', type: 'money' }],
+    output: { type: 'money' },
+    ...calc,
+  });
+  const callsTable = formula({
+    expression: { '*': [{ var: 'amount' }, { table: ['rebate-tier', 'coefficient'] }] },
+  });
+  const textCallsFormula = formula({ text: 'amount * 2' });
+
+  test('table and formula calls are unknown operators without the call operators', () => {
+    expect(codes(callsTable)).toEqual(['RL2001 /expression/*/1/table']);
+  });
+
+  test('with callOperators() they pass, in expressions and in formula text', () => {
+    const operators = callOperators();
+    expect(codes(callsTable, { operators })).toEqual([]);
+    expect(codes(textCallsFormula, { operators })).toEqual([]);
+    expect(
+      codes(formula({ expression: { frobnicate: [1] } }), { operators }).map((c) => c.slice(0, 6)),
+    ).toEqual(['RL2001']);
   });
 });

@@ -1,6 +1,7 @@
 import { validateDefinitionSchema, type DefinitionKind } from '@ruleloom/schemas';
 import { createDiagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { OperatorRegistry } from '../expr/registry.js';
 import type { FieldInfo } from '../expr/types.js';
 import { checkExpressions } from './expressionChecks.js';
 import { resolveKind } from './kind.js';
@@ -25,6 +26,12 @@ export interface ValidateDefinitionOptions {
    * the definition itself.
    */
   readonly fields?: readonly FieldInfo[];
+  /**
+   * Operators the definition's expressions may use besides the built-ins. Pass
+   * `callOperators()` for tables and formulas, whose expressions may call other tables and
+   * formulas (`{"table": [...]}`, `{"formula": [...]}`); without it those are unknown operators.
+   */
+  readonly operators?: OperatorRegistry;
 }
 
 /**
@@ -71,6 +78,7 @@ export function validateDefinition(
         value,
         Array.isArray(safe.fields) ? safe.fields : undefined,
         extras,
+        safe.operators,
       ),
     ];
   } catch (error) {

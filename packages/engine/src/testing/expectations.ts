@@ -2,6 +2,7 @@ import type { TestExpectation } from '@ruleloom/schemas';
 import type { FieldError, RecordState } from '../app/types.js';
 import type { LocalizedText } from '../diagnostics/types.js';
 import { compileExpression } from '../expr/compile.js';
+import type { EvaluationContext } from '../expr/types.js';
 import { deepEqual, partialMatch, sameSet } from './match.js';
 import type { TestWorld } from './runTest.js';
 
@@ -128,10 +129,16 @@ export function checkExpectation(
             `approval ${expectation.approval} should be ${expectation.status} but is ${status}`,
           );
     }
+    case 'table':
+      return checkTable(world, expectation);
+    case 'formula':
+      return checkFormula(world, expectation);
+    case 'routing':
+      return checkRouting(world, expectation);
     default:
       return text(
-        `"${expectation.type}" 类期望将在后续版本（路由、决策表、公式、计时器）中支持`,
-        `"${expectation.type}" expectations come with routing, tables, formulas and timers`,
+        `"${expectation.type}" 类期望将在后续版本（计时器）中支持`,
+        `"${expectation.type}" expectations come with timers`,
       );
   }
 }
@@ -214,5 +221,110 @@ function checkForm(world: TestWorld, expectation: Extract<TestExpectation, { typ
   return text(
     `表单 ${expectation.form} 的校验结果不同：${problems.join('，')}（${details}）`,
     `form ${expectation.form} validates differently: ${problems.join(', ')} (${result.errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')})`,
+  );
+}
+
+/** The context tables and formulas are evaluated in: the test's clock and the app's zone. */
+function evaluationContext(world: TestWorld): EvaluationContext {
+  return { now: world.now, zone: world.app.zone };
+}
+
+/** `table`: the rows that hit (ids, in order) and the result, each when the test names it. */
+function checkTable(world: TestWorld, expectation: Extract<TestExpectation, { type: 'table' }>) {
+  const result = world.app.evaluateTable(
+    expectation.table,
+    expectation.input,
+    evaluationContext(world),
+  );
+  if (!result.ok) {
+    return text(
+      `决策表 ${expectation.table} 求值出错：${result.error.message['zh-CN']}`,
+      `table ${expectation.table} fails: ${result.error.message.en}`,
+    );
+  }
+  const rows = result.matched.map((match) => match.rowId);
+  const problems: string[] = [];
+  if (expectation.rows !== undefined && !deepEqual(rows, expectation.rows)) {
+    problems.push(`rows ${show(rows)}`);
+  }
+  if (Object.hasOwn(expectation, 'output') && !deepEqual(result.outputs, expectation.output)) {
+    problems.push(`output ${show(result.outputs)}`);
+  }
+  if (problems.length === 0) return undefined;
+  const expected = {
+    ...(expectation.rows === undefined ? {} : { rows: expectation.rows }),
+    ...(Object.hasOwn(expectation, 'output') ? { output: expectation.output } : {}),
+  };
+  return text(
+    `决策表 ${expectation.table} 应得 ${show(expected)}，实际为 ${problems.join('，')}`,
+    `table ${expectation.table} should give ${show(expected)} but gives ${problems.join(', ')}`,
+  );
+}
+
+/** `formula`: the formula's value on the input. */
+function checkFormula(
+  world: TestWorld,
+  expectation: Extract<TestExpectation, { type: 'formula' }>,
+) {
+  const result = world.app.evaluateFormula(
+    expectation.formula,
+    expectation.input,
+    evaluationContext(world),
+  );
+  if (!result.ok) {
+    return text(
+      `公式 ${expectation.formula} 应得 ${show(expectation.value)}，但求值出错：${result.error.message['zh-CN']}`,
+      `formula ${expectation.formula} should give ${show(expectation.value)} but fails: ${result.error.message.en}`,
+    );
+  }
+  return deepEqual(result.value, expectation.value)
+    ? undefined
+    : text(
+        `公式 ${expectation.formula} 应得 ${show(expectation.value)}，实际为 ${show(result.value)}`,
+        `formula ${expectation.formula} should give ${show(expectation.value)} but gives ${show(result.value)}`,
+      );
+}
+
+/**
+ * `routing`: routes the record (as it is after the steps) with the routing's snapshot of
+ * `given.routing` and the test's users, at the test's time; checks the assignee, the queue
+ * and the rule the test names. Naming a queue and no assignee means nobody may be picked.
+ */
+function checkRouting(
+  world: TestWorld,
+  expectation: Extract<TestExpectation, { type: 'routing' }>,
+) {
+  const record = world.state.records[expectation.record];
+  if (!record) return noRecord(expectation.record);
+  const snapshot = world.routingSnapshots[expectation.routing] ?? {};
+  const result = world.app.route(
+    expectation.routing,
+    { id: record.id, values: record.values },
+    snapshot,
+    { now: world.now, users: world.users },
+  );
+  const actual = {
+    ...(result.assignee === undefined ? {} : { assignee: result.assignee }),
+    ...(result.queue === undefined ? {} : { queue: result.queue }),
+    ...(result.rule === undefined ? {} : { rule: result.rule }),
+  };
+  const assigneeOk =
+    expectation.assignee !== undefined
+      ? result.assignee === expectation.assignee
+      : expectation.queue === undefined || result.assignee === undefined;
+  const queueOk = expectation.queue === undefined || result.queue === expectation.queue;
+  const ruleOk = expectation.rule === undefined || result.rule === expectation.rule;
+  if (assigneeOk && queueOk && ruleOk) return undefined;
+  const expected = {
+    ...(expectation.assignee === undefined ? {} : { assignee: expectation.assignee }),
+    ...(expectation.queue === undefined ? {} : { queue: expectation.queue }),
+    ...(expectation.rule === undefined ? {} : { rule: expectation.rule }),
+  };
+  const lines = world.app.routings.get(expectation.routing)?.describe(result, world.users);
+  const why = (locale: keyof LocalizedText) =>
+    lines && lines.length > 0 ? ` (${lines.map((line) => line[locale]).join('; ')})` : '';
+  return text(
+    `分配规则 ${expectation.routing} 对记录 ${expectation.record} 应得 ${show(expected)}，实际为 ${show(actual)}${why('zh-CN')}`,
+    `routing ${expectation.routing} should give ${expectation.record} ${show(expected)} but gives ${show(actual)}${why('en')}`,
   );
 }

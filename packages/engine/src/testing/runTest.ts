@@ -14,6 +14,7 @@ import type {
 import { RuleloomError } from '../diagnostics/errors.js';
 import type { LocalizedText } from '../diagnostics/types.js';
 import { parseDuration, toInstant } from '../expr/domain/time.js';
+import type { RoutingSnapshot } from '../routing/types.js';
 import { checkExpectation } from './expectations.js';
 
 /** One unmet expectation or failed step of a test. */
@@ -43,6 +44,8 @@ export interface TestWorld {
   readonly users: readonly DirectoryUser[];
   /** The last user who acted on each record (gates are checked as that user). */
   readonly actors: ReadonlyMap<string, Actor>;
+  /** Per routing id, the snapshot `routing` expectations route with (`given.routing`). */
+  readonly routingSnapshots: Readonly<Record<string, RoutingSnapshot>>;
 }
 
 const DEFAULT_START = Date.UTC(2026, 0, 5, 1, 0, 0); // Monday 2026-01-05 09:00 in Shanghai
@@ -165,7 +168,8 @@ function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFail
       failures.push({ pointer, message: refusal(result.outcome) });
     }
   });
-  return { app, state, effects, now, users, actors };
+  const routingSnapshots = (test.given?.routing ?? {}) as Readonly<Record<string, RoutingSnapshot>>;
+  return { app, state, effects, now, users, actors, routingSnapshots };
 }
 
 /** Why `handle` refused a step, with each field's problem when values were invalid. */

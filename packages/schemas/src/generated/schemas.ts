@@ -3510,6 +3510,97 @@ export const testSchema: JsonSchemaDocument = {
             "$ref": "#/$defs/record"
           },
           "description": "Records that exist at the start."
+        },
+        "routing": {
+          "type": "object",
+          "propertyNames": {
+            "$ref": "id.schema.json"
+          },
+          "additionalProperties": {
+            "$ref": "#/$defs/routingSnapshot"
+          },
+          "description": "Per routing id, the routing's memory before the test: reps' open leads and statuses, round-robin turns, who holds which customer. `routing` expectations route their record with it and `users`."
+        }
+      },
+      "additionalProperties": false
+    },
+    "routingSnapshot": {
+      "title": "TestRoutingSnapshot",
+      "description": "What a routing knows between leads (its snapshot): loads and statuses of reps, turns, customers' holders. Everything is optional; missing numbers count as 0.",
+      "type": "object",
+      "properties": {
+        "reps": {
+          "type": "object",
+          "propertyNames": {
+            "$ref": "id.schema.json"
+          },
+          "additionalProperties": {
+            "$ref": "#/$defs/repLoad"
+          },
+          "description": "Per rep (user id): open leads, today's count, status."
+        },
+        "day": {
+          "type": "string",
+          "format": "date",
+          "description": "The local day (YYYY-MM-DD) that `assignedToday` counts; another day resets them."
+        },
+        "cursors": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          },
+          "description": "Round robin: per rule id, the rep (user id) who had the rule's last turn."
+        },
+        "credits": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "description": "Weighted: per rule id, each rep's credit."
+        },
+        "customers": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          "description": "Per customer field, per customer key, the reps who hold the customer, in the order they got it."
+        }
+      },
+      "additionalProperties": false
+    },
+    "repLoad": {
+      "title": "TestRepLoad",
+      "description": "What the routing knows of one rep.",
+      "type": "object",
+      "properties": {
+        "open": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Open leads the rep owns now (`maxOpenItems` reads it)."
+        },
+        "assignedToday": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Leads assigned to the rep on `day`."
+        },
+        "signed7d": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Deals the rep signed in the last 7 days."
+        },
+        "status": {
+          "type": "string",
+          "maxLength": 50,
+          "description": "Status such as 出差 / 休假; used instead of the user's `status`."
         }
       },
       "additionalProperties": false

@@ -3245,6 +3245,12 @@ export interface TestGiven {
    * Records that exist at the start.
    */
   records?: TestRecord[];
+  /**
+   * Per routing id, the routing's memory before the test: reps' open leads and statuses, round-robin turns, who holds which customer. `routing` expectations route their record with it and `users`.
+   */
+  routing?: {
+    [k: string]: TestRoutingSnapshot | undefined;
+  };
 }
 /**
  * A user of the test world.
@@ -3297,6 +3303,74 @@ export interface TestRecord {
    * Field values by field id.
    */
   values: {};
+}
+/**
+ * What a routing knows between leads (its snapshot): loads and statuses of reps, turns, customers' holders. Everything is optional; missing numbers count as 0.
+ *
+ * This interface was referenced by `TestDefinition`'s JSON-Schema
+ * via the `definition` "routingSnapshot".
+ */
+export interface TestRoutingSnapshot {
+  /**
+   * Per rep (user id): open leads, today's count, status.
+   */
+  reps?: {
+    [k: string]: TestRepLoad | undefined;
+  };
+  /**
+   * The local day (YYYY-MM-DD) that `assignedToday` counts; another day resets them.
+   */
+  day?: string;
+  /**
+   * Round robin: per rule id, the rep (user id) who had the rule's last turn.
+   */
+  cursors?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Weighted: per rule id, each rep's credit.
+   */
+  credits?: {
+    [k: string]:
+      | {
+          [k: string]: number | undefined;
+        }
+      | undefined;
+  };
+  /**
+   * Per customer field, per customer key, the reps who hold the customer, in the order they got it.
+   */
+  customers?: {
+    [k: string]:
+      | {
+          [k: string]: string[] | undefined;
+        }
+      | undefined;
+  };
+}
+/**
+ * What the routing knows of one rep.
+ *
+ * This interface was referenced by `TestDefinition`'s JSON-Schema
+ * via the `definition` "repLoad".
+ */
+export interface TestRepLoad {
+  /**
+   * Open leads the rep owns now (`maxOpenItems` reads it).
+   */
+  open?: number;
+  /**
+   * Leads assigned to the rep on `day`.
+   */
+  assignedToday?: number;
+  /**
+   * Deals the rep signed in the last 7 days.
+   */
+  signed7d?: number;
+  /**
+   * Status such as 出差 / 休假; used instead of the user's `status`.
+   */
+  status?: string;
 }
 /**
  * One escalation step.

@@ -12625,8 +12625,8 @@ return errors === 0;
 validate295.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const test = validate330;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
-const schema76 = {"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}}},"additionalProperties":false};
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}},"routing":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/routingSnapshot"}}},"additionalProperties":false},"routingSnapshot":{"type":"object","properties":{"reps":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/repLoad"}},"day":{"type":"string","format":"date"},"cursors":{"type":"object","additionalProperties":{"type":"string"}},"credits":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"number"}}},"customers":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"additionalProperties":false},"repLoad":{"type":"object","properties":{"open":{"type":"integer","minimum":0},"assignedToday":{"type":"integer","minimum":0},"signed7d":{"type":"integer","minimum":0},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
+const schema76 = {"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}},"routing":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/routingSnapshot"}}},"additionalProperties":false};
 const schema77 = {"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false};
 
 function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -12930,6 +12930,380 @@ return errors === 0;
 }
 validate341.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema79 = {"type":"object","properties":{"reps":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/repLoad"}},"day":{"type":"string","format":"date"},"cursors":{"type":"object","additionalProperties":{"type":"string"}},"credits":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"number"}}},"customers":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"additionalProperties":false};
+const schema80 = {"type":"object","properties":{"open":{"type":"integer","minimum":0},"assignedToday":{"type":"integer","minimum":0},"signed7d":{"type":"integer","minimum":0},"status":{"type":"string","maxLength":50}},"additionalProperties":false};
+
+function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate347.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "open") || (key0 === "assignedToday")) || (key0 === "signed7d")) || (key0 === "status"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.open !== undefined){
+let data0 = data.open;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.assignedToday !== undefined){
+let data1 = data.assignedToday;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/assignedToday",schemaPath:"#/properties/assignedToday/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/assignedToday",schemaPath:"#/properties/assignedToday/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.signed7d !== undefined){
+let data2 = data.signed7d;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/signed7d",schemaPath:"#/properties/signed7d/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/signed7d",schemaPath:"#/properties/signed7d/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data3 = data.status;
+if(typeof data3 === "string"){
+if(func2(data3) > 50){
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate347.errors = vErrors;
+return errors === 0;
+}
+validate347.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate345.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "reps") || (key0 === "day")) || (key0 === "cursors")) || (key0 === "credits")) || (key0 === "customers"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.reps !== undefined){
+let data0 = data.reps;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+const _errs4 = errors;
+if(!(validate53(key1, {instancePath:instancePath+"/reps",parentData:data0,parentDataProperty:"reps",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/reps",schemaPath:"#/properties/reps/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+if(!(validate347(data0[key2], {instancePath:instancePath+"/reps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/reps",schemaPath:"#/properties/reps/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.day !== undefined){
+let data2 = data.day;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err3 = {instancePath:instancePath+"/day",schemaPath:"#/properties/day/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/day",schemaPath:"#/properties/day/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cursors !== undefined){
+let data3 = data.cursors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key3 in data3){
+if(typeof data3[key3] !== "string"){
+const err5 = {instancePath:instancePath+"/cursors/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cursors/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/cursors",schemaPath:"#/properties/cursors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.credits !== undefined){
+let data5 = data.credits;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key4 in data5){
+let data6 = data5[key4];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key5 in data6){
+let data7 = data6[key5];
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err7 = {instancePath:instancePath+"/credits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credits/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/credits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credits/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/credits",schemaPath:"#/properties/credits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.customers !== undefined){
+let data8 = data.customers;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key6 in data8){
+let data9 = data8[key6];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key7 in data9){
+let data10 = data9[key7];
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data10[i0] !== "string"){
+const err10 = {instancePath:instancePath+"/customers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/customers/additionalProperties/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/customers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/customers/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/customers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/customers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/customers",schemaPath:"#/properties/customers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate345.errors = vErrors;
+return errors === 0;
+}
+validate345.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -12943,7 +13317,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "now") || (key0 === "users")) || (key0 === "records"))){
+if(!((((key0 === "now") || (key0 === "users")) || (key0 === "records")) || (key0 === "routing"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -13023,9 +13397,18 @@ vErrors.push(err4);
 errors++;
 }
 }
+if(data.routing !== undefined){
+let data5 = data.routing;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+const _errs12 = errors;
+if(!(validate53(key1, {instancePath:instancePath+"/routing",parentData:data5,parentDataProperty:"routing",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid5 = _errs12 === errors;
+if(!valid5){
+const err5 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13034,17 +13417,47 @@ vErrors.push(err5);
 }
 errors++;
 }
+}
+for(const key2 in data5){
+if(!(validate345(data5[key2], {instancePath:instancePath+"/routing/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 validate333.errors = vErrors;
 return errors === 0;
 }
 validate333.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema79 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false};
+const schema81 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false};
 
-function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate345.evaluated;
+const evaluated0 = validate351.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13599,7 +14012,7 @@ vErrors.push(err35);
 errors++;
 }
 if(!((data13 === "approve") || (data13 === "reject"))){
-const err36 = {instancePath:instancePath+"/decision",schemaPath:"#/allOf/3/then/properties/decision/enum",keyword:"enum",params:{allowedValues: schema79.allOf[3].then.properties.decision.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/decision",schemaPath:"#/allOf/3/then/properties/decision/enum",keyword:"enum",params:{allowedValues: schema81.allOf[3].then.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13966,7 +14379,7 @@ vErrors.push(err54);
 errors++;
 }
 if(!(((((((data21 === "create") || (data21 === "update")) || (data21 === "move")) || (data21 === "decide")) || (data21 === "wait")) || (data21 === "recall")) || (data21 === "schedule"))){
-const err55 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema79.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err55 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -14032,17 +14445,17 @@ vErrors.push(err59);
 }
 errors++;
 }
-validate345.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
-validate345.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate351.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema80 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false};
+const schema82 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false};
 
-function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate354.evaluated;
+const evaluated0 = validate360.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15044,7 +15457,7 @@ vErrors.push(err58);
 errors++;
 }
 if(!((((data29 === "running") || (data29 === "fired")) || (data29 === "cancelled")) || (data29 === "none"))){
-const err59 = {instancePath:instancePath+"/state",schemaPath:"#/allOf/6/then/properties/state/enum",keyword:"enum",params:{allowedValues: schema80.allOf[6].then.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err59 = {instancePath:instancePath+"/state",schemaPath:"#/allOf/6/then/properties/state/enum",keyword:"enum",params:{allowedValues: schema82.allOf[6].then.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -15176,7 +15589,7 @@ vErrors.push(err66);
 errors++;
 }
 if(!((((((data32 === "notify") || (data32 === "createTask")) || (data32 === "callWebhook")) || (data32 === "assign")) || (data32 === "startTimer")) || (data32 === "cancelTimer"))){
-const err67 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/enum",keyword:"enum",params:{allowedValues: schema80.allOf[7].then.properties.effect.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/enum",keyword:"enum",params:{allowedValues: schema82.allOf[7].then.properties.effect.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -15983,7 +16396,7 @@ errors++;
 if(data.color !== undefined){
 let data58 = data.color;
 if((typeof data58 !== "string") && (data58 !== null)){
-const err115 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/type",keyword:"type",params:{type: schema80.allOf[11].then.properties.color.type},message:"must be string,null"};
+const err115 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/type",keyword:"type",params:{type: schema82.allOf[11].then.properties.color.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -16187,7 +16600,7 @@ vErrors.push(err128);
 errors++;
 }
 if(!(((((data63 === "none") || (data63 === "pending")) || (data63 === "approved")) || (data63 === "rejected")) || (data63 === "recalled"))){
-const err129 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema80.allOf[12].then.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err129 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema82.allOf[12].then.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -16256,7 +16669,7 @@ vErrors.push(err132);
 errors++;
 }
 if(!(((((((((((((data64 === "gate") || (data64 === "routing")) || (data64 === "table")) || (data64 === "formula")) || (data64 === "field")) || (data64 === "stage")) || (data64 === "timer")) || (data64 === "effect")) || (data64 === "expression")) || (data64 === "form")) || (data64 === "tags")) || (data64 === "mark")) || (data64 === "approval"))){
-const err133 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err133 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema82.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -16297,10 +16710,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-validate354.errors = vErrors;
+validate360.errors = vErrors;
 return errors === 0;
 }
-validate354.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate360.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -16404,8 +16817,8 @@ let data5 = data.steps;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate345(data5[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
+if(!(validate351(data5[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
 errors = vErrors.length;
 }
 }
@@ -16436,8 +16849,8 @@ errors++;
 }
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate354(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
+if(!(validate360(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
 errors = vErrors.length;
 }
 }
@@ -16469,14 +16882,14 @@ return errors === 0;
 }
 validate330.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const timer = validate376;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/timer.schema.json","type":"object","required":["$schema","id","kind","actions"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/timer.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"enabled":{"type":"boolean"},"kind":{"type":"string","enum":["relative","absolute","recurring"]},"entity":{"$ref":"id.schema.json"},"condition":{"$ref":"expression.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1},"escalation":{"type":"array","items":{"$ref":"#/$defs/escalationStep"},"minItems":1}},"allOf":[{"if":{"properties":{"kind":{"enum":["relative","absolute"]}},"required":["kind"]},"then":{"properties":{"cancelOn":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"entity":true},"required":["entity"]}},{"if":{"properties":{"kind":{"const":"relative"}},"required":["kind"]},"then":{"properties":{"after":{"$ref":"duration.schema.json"},"start":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"restart":{"type":"boolean"}},"required":["after","start"]}},{"if":{"properties":{"kind":{"const":"absolute"}},"required":["kind"]},"then":{"properties":{"field":{"$ref":"field-reference.schema.json"},"offset":{"$ref":"duration.schema.json"},"direction":{"type":"string","enum":["before","after"]},"time":{"type":"string","pattern":"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"}},"required":["field"]}},{"if":{"properties":{"kind":{"const":"recurring"}},"required":["kind"]},"then":{"properties":{"cron":{"$ref":"cron.schema.json"}},"required":["cron"]}}],"unevaluatedProperties":false,"$defs":{"timerEvent":{"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}},"escalationStep":{"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false}}};
-const schema82 = {"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}};
+export const timer = validate382;
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/timer.schema.json","type":"object","required":["$schema","id","kind","actions"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/timer.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"enabled":{"type":"boolean"},"kind":{"type":"string","enum":["relative","absolute","recurring"]},"entity":{"$ref":"id.schema.json"},"condition":{"$ref":"expression.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1},"escalation":{"type":"array","items":{"$ref":"#/$defs/escalationStep"},"minItems":1}},"allOf":[{"if":{"properties":{"kind":{"enum":["relative","absolute"]}},"required":["kind"]},"then":{"properties":{"cancelOn":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"entity":true},"required":["entity"]}},{"if":{"properties":{"kind":{"const":"relative"}},"required":["kind"]},"then":{"properties":{"after":{"$ref":"duration.schema.json"},"start":{"type":"array","items":{"$ref":"#/$defs/timerEvent"},"minItems":1},"restart":{"type":"boolean"}},"required":["after","start"]}},{"if":{"properties":{"kind":{"const":"absolute"}},"required":["kind"]},"then":{"properties":{"field":{"$ref":"field-reference.schema.json"},"offset":{"$ref":"duration.schema.json"},"direction":{"type":"string","enum":["before","after"]},"time":{"type":"string","pattern":"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"}},"required":["field"]}},{"if":{"properties":{"kind":{"const":"recurring"}},"required":["kind"]},"then":{"properties":{"cron":{"$ref":"cron.schema.json"}},"required":["cron"]}}],"unevaluatedProperties":false,"$defs":{"timerEvent":{"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}},"escalationStep":{"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false}}};
+const schema84 = {"type":"object","$ref":"event.schema.json","properties":{"type":{"not":{"const":"schedule"}}}};
 
-function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate383(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate377.evaluated;
+const evaluated0 = validate383.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16535,17 +16948,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate377.errors = vErrors;
+validate383.errors = vErrors;
 return errors === 0;
 }
-validate377.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate383.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema83 = {"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false};
+const schema85 = {"type":"object","required":["after","actions"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"after":{"$ref":"duration.schema.json"},"actions":{"type":"array","items":{"$ref":"action.schema.json"},"minItems":1}},"additionalProperties":false};
 
-function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate390.evaluated;
+const evaluated0 = validate396.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16646,17 +17059,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate390.errors = vErrors;
+validate396.errors = vErrors;
 return errors === 0;
 }
-validate390.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate396.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ruleloom.dev/schemas/v1/timer.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate376.evaluated;
+const evaluated0 = validate382.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16732,8 +17145,8 @@ errors++;
 }
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate377(data1[i0], {instancePath:instancePath+"/cancelOn/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
+if(!(validate383(data1[i0], {instancePath:instancePath+"/cancelOn/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
 errors = vErrors.length;
 }
 }
@@ -16853,8 +17266,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate377(data5[i1], {instancePath:instancePath+"/start/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
+if(!(validate383(data5[i1], {instancePath:instancePath+"/start/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
 errors = vErrors.length;
 }
 }
@@ -16990,7 +17403,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data11 === "before") || (data11 === "after"))){
-const err18 = {instancePath:instancePath+"/direction",schemaPath:"#/allOf/2/then/properties/direction/enum",keyword:"enum",params:{allowedValues: schema81.allOf[2].then.properties.direction.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/direction",schemaPath:"#/allOf/2/then/properties/direction/enum",keyword:"enum",params:{allowedValues: schema83.allOf[2].then.properties.direction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -17258,7 +17671,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!(((data20 === "relative") || (data20 === "absolute")) || (data20 === "recurring"))){
-const err34 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema81.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err34 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema83.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -17327,8 +17740,8 @@ errors++;
 }
 const len3 = data25.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate390(data25[i3], {instancePath:instancePath+"/escalation/" + i3,parentData:data25,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+if(!(validate396(data25[i3], {instancePath:instancePath+"/escalation/" + i3,parentData:data25,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
 errors = vErrors.length;
 }
 }
@@ -17369,8 +17782,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate376.errors = vErrors;
+validate382.errors = vErrors;
 return errors === 0;
 }
-validate376.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate382.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
