@@ -14,22 +14,31 @@ export interface PlacedField {
   readonly pointer: string;
 }
 
+/** A limit as a number; NaN for anything else (a caller may pass objects without a prototype). */
+function limitValue(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}
+
 function limitPair(
   field: EntityField,
 ): [low: string, high: string, lowValue: number, highValue: number] | undefined {
   switch (field.type) {
     case 'number':
     case 'percent':
-    case 'money': {
-      const low = Number(field.min);
-      const high = Number(field.max);
+    case 'money':
       return field.min !== undefined && field.max !== undefined
-        ? ['min', 'max', low, high]
+        ? ['min', 'max', limitValue(field.min), limitValue(field.max)]
         : undefined;
-    }
     case 'multi-enum':
       return field.minSelected !== undefined && field.maxSelected !== undefined
-        ? ['minSelected', 'maxSelected', field.minSelected, field.maxSelected]
+        ? [
+            'minSelected',
+            'maxSelected',
+            limitValue(field.minSelected),
+            limitValue(field.maxSelected),
+          ]
         : undefined;
     default:
       return undefined;
