@@ -20,10 +20,10 @@
  *   no baseline for it.
  *
  * - **ruleloom routeMany**: the same two routings through `routing.routeMany(chunk, …)`,
- *   100 leads per call: the same picks, the snapshot copied once per chunk instead of once
- *   per lead. The full S42 routing runs only this way (its snapshot holds the holders of
- *   tens of thousands of customers, which `route` would copy for every lead), and on the
- *   first 20,000 leads only (`--full-leads`), to keep the run under 30 s.
+ *   100 leads per call: the same picks, one call per chunk. The full S42 routing runs only
+ *   this way, and on the first 20,000 leads only (`--full-leads`), to keep the run short.
+ * - **explain: false**: `route` and `routeMany` with `{ explain: false }` (no condition
+ *   traces, no list of the reps checked): the same picks and snapshots.
  *
  * Leads arrive in chunks of 100. After each chunk, the leads routed 20 chunks (2,000 leads)
  * earlier close and their reps' open counts drop by one (the caller's job, done the same way
@@ -227,9 +227,10 @@ const firstSnapshot = (open) => ({
  * @param {readonly DirectoryUser[]} users
  * @param {ReadonlyMap<string, number>} open
  * @param {readonly Lead[]} leads
+ * @param {import('@ruleloom/engine').RouteOptions} [options]
  * @returns {Run}
  */
-function runRoute(routing, users, open, leads) {
+function runRoute(routing, users, open, leads, options = {}) {
   /** @type {RoutingSnapshot} */
   let snapshot = firstSnapshot(open);
   /** @type {(string | undefined)[]} */
@@ -237,7 +238,7 @@ function runRoute(routing, users, open, leads) {
   const ctx = { now: NOW, users };
   const start = process.hrtime.bigint();
   for (let i = 0; i < leads.length; i++) {
-    const result = routing.route(/** @type {Lead} */ (leads[i]), snapshot, ctx);
+    const result = routing.route(/** @type {Lead} */ (leads[i]), snapshot, ctx, options);
     snapshot = result.snapshot;
     assignees[i] = result.assignee;
     if ((i + 1) % CHUNK === 0) closeLeads(snapshot, closingAfter(assignees, (i + 1) / CHUNK - 1));
@@ -252,9 +253,10 @@ function runRoute(routing, users, open, leads) {
  * @param {readonly DirectoryUser[]} users
  * @param {ReadonlyMap<string, number>} open
  * @param {readonly Lead[]} leads
+ * @param {import('@ruleloom/engine').RouteOptions} [options]
  * @returns {Run}
  */
-function runRouteMany(routing, users, open, leads) {
+function runRouteMany(routing, users, open, leads, options = {}) {
   /** @type {RoutingSnapshot} */
   let snapshot = firstSnapshot(open);
   /** @type {(string | undefined)[]} */
@@ -262,7 +264,12 @@ function runRouteMany(routing, users, open, leads) {
   const ctx = { now: NOW, users };
   const start = process.hrtime.bigint();
   for (let chunk = 0; chunk * CHUNK < leads.length; chunk++) {
-    const batch = routing.routeMany(leads.slice(chunk * CHUNK, (chunk + 1) * CHUNK), snapshot, ctx);
+    const batch = routing.routeMany(
+      leads.slice(chunk * CHUNK, (chunk + 1) * CHUNK),
+      snapshot,
+      ctx,
+      options,
+    );
     snapshot = batch.snapshot;
     batch.results.forEach((result, i) => {
       assignees[chunk * CHUNK + i] = result.assignee;
@@ -397,9 +404,27 @@ export function runRoutingBench(options = {}) {
       checked: true,
       count: leadCount,
     },
+    routeQuick: {
+      label: 'ruleloom route(), round robin, explain: false',
+      run: (slice) => runRoute(same, users, open, slice, { explain: false }),
+      checked: true,
+      count: leadCount,
+    },
+    routeManyQuick: {
+      label: 'ruleloom routeMany(), round robin, explain: false',
+      run: (slice) => runRouteMany(same, users, open, slice, { explain: false }),
+      checked: true,
+      count: leadCount,
+    },
     fullS42: {
       label: `ruleloom routeMany(), full S42 routing, explained (first ${grouped(fullCount)})`,
       run: (slice) => runRouteMany(full, users, open, slice),
+      checked: false,
+      count: fullCount,
+    },
+    fullS42Quick: {
+      label: `ruleloom routeMany(), full S42 routing, explain: false (first ${grouped(fullCount)})`,
+      run: (slice) => runRouteMany(full, users, open, slice, { explain: false }),
       checked: false,
       count: fullCount,
     },

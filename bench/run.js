@@ -55,6 +55,7 @@ import { SAMPLE_MS } from './measure.js';
 const TARGETS = Object.freeze({ minVsJsonLogicJs: 10, goalVsJsonLogicJs: 20, maxVsHand: 3 });
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+const ROUTING = fileURLToPath(new URL('./routing.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
 /**
@@ -403,12 +404,13 @@ async function main() {
       rounds: { type: 'string', default: '2' },
       time: { type: 'string', default: '800' },
       warmup: { type: 'string', default: '400' },
+      'skip-routing': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(
-      'node bench/run.js [--json] [--case rebate|routing|gate|some]... [--rounds n] [--time ms] [--warmup ms]',
+      'node bench/run.js [--json] [--case rebate|routing|gate|some]... [--rounds n] [--time ms] [--warmup ms] [--skip-routing]',
     );
     return 0;
   }
@@ -551,6 +553,17 @@ async function main() {
     };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`  wrote ${file}`);
+  }
+
+  // 4. Lead routing (S42), in a process of its own: about 15 s.
+  if (values['skip-routing']) {
+    console.log('\n  lead routing skipped; run it alone with `node bench/routing.js`');
+    return 0;
+  }
+  const routing = spawnSync(process.execPath, [ROUTING], { stdio: 'inherit', timeout: 300_000 });
+  if (routing.status !== 0) {
+    console.error(`\n!!! bench/routing.js failed (exit ${routing.status ?? routing.signal})`);
+    return 1;
   }
   return 0;
 }

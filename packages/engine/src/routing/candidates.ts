@@ -21,6 +21,8 @@ export interface CandidateFacts {
   /** Set when `workingHoursOnly` and the time is outside working hours: the local time. */
   readonly outsideHours?: string;
   readonly customer?: CustomerCheck;
+  /** False: the reps checked are not listed (`checked()` stays empty). */
+  readonly explain: boolean;
 }
 
 const NONE: readonly SkipReason[] = Object.freeze([]);
@@ -121,7 +123,8 @@ export class Candidates {
       const user = this.order[at] as string;
       reasons = skipReasons(user, this.model, this.facts);
       this.reasons[at] = reasons;
-      this.checks.push({ user, via: at < this.poolSize ? 'pool' : 'customer', skipped: reasons });
+      if (this.facts.explain)
+        this.checks.push({ user, via: at < this.poolSize ? 'pool' : 'customer', skipped: reasons });
     }
     return reasons;
   }

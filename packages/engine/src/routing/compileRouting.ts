@@ -53,8 +53,10 @@ export function compileRouting(
     file: model.file,
     definition: model.definition,
     assignField: model.assignField,
-    route: (lead, snapshot, ctx) => routeLead(model, lead, snapshot, ctx),
-    routeMany: (leads, snapshot, ctx) => routeLeads(model, leads, snapshot, ctx),
+    route: (lead, snapshot, ctx, routeOptions) =>
+      routeLead(model, lead, snapshot, ctx, routeOptions),
+    routeMany: (leads, snapshot, ctx, routeOptions) =>
+      routeLeads(model, leads, snapshot, ctx, routeOptions),
     describe: (result, users) => describeRoute(model, result, users),
   };
 }

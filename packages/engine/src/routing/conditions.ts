@@ -18,7 +18,11 @@ export interface ConditionOutcome {
   readonly error?: Diagnostic;
 }
 
-const ALWAYS: ConditionOutcome = Object.freeze({ holds: true, trace: Object.freeze([]) });
+const NO_TRACE: readonly TraceNode[] = Object.freeze([]);
+const ALWAYS: ConditionOutcome = Object.freeze({ holds: true, trace: NO_TRACE });
+// Without an explanation: the outcome alone.
+const HOLDS = ALWAYS;
+const FAILS: ConditionOutcome = Object.freeze({ holds: false, trace: NO_TRACE });
 
 function errorOf(error: unknown, file: string, pointer: string, queue: string): Diagnostic {
   if (isRuleloomError(error)) {
@@ -37,7 +41,8 @@ function errorOf(error: unknown, file: string, pointer: string, queue: string): 
 }
 
 /**
- * Evaluates a condition over the lead's values with its trace; no condition holds.
+ * Evaluates a condition over the lead's values with its trace (`explain` false: with
+ * `evaluate`, no trace); no condition holds.
  *
  * @example
  * checkCondition(rule.when, { source: 'website' }, { now, zone }, where);
@@ -48,8 +53,20 @@ export function checkCondition(
   values: Readonly<Record<string, unknown>>,
   context: EvaluationContext,
   where: { readonly file: string; readonly pointer: string; readonly queue: string },
+  explain = true,
 ): ConditionOutcome {
   if (!condition) return ALWAYS;
+  if (!explain) {
+    try {
+      return truthy(condition.evaluate(values, context)) ? HOLDS : FAILS;
+    } catch (error) {
+      return {
+        holds: false,
+        trace: NO_TRACE,
+        error: errorOf(error, where.file, where.pointer, where.queue),
+      };
+    }
+  }
   try {
     const explained = condition.explain(values, context);
     if (!explained.ok) {

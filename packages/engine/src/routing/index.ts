@@ -17,6 +17,7 @@ export type {
   PreferredRepCheck,
   RepLoad,
   RouteContext,
+  RouteOptions,
   RoutedLead,
   RouteDecision,
   RouteExplanation,

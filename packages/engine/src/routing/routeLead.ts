@@ -26,6 +26,7 @@ import type {
   RouteContext,
   RoutedLead,
   RouteExplanation,
+  RouteOptions,
   RouteResult,
   RoutingSnapshot,
   RuleCheck,
@@ -38,6 +39,8 @@ interface Call {
   readonly values: Readonly<Record<string, unknown>>;
   readonly users: readonly DirectoryUser[];
   readonly source: EffectSource;
+  /** Build the explanation's traces and candidate list. */
+  readonly explain: boolean;
 }
 
 /** What is known when the lead falls into the queue. */
@@ -52,7 +55,7 @@ interface Fallthrough {
   readonly error?: Diagnostic;
 }
 
-function readCall(lead: RoutedLead, ctx: RouteContext): Call {
+function readCall(lead: RoutedLead, ctx: RouteContext, explain: boolean): Call {
   const id: unknown = isObject(lead) ? lead['id'] : undefined;
   const values: unknown = isObject(lead) ? lead['values'] : undefined;
   return {
@@ -60,6 +63,7 @@ function readCall(lead: RoutedLead, ctx: RouteContext): Call {
     values: isObject(values) ? values : {},
     users: isObject(ctx) && Array.isArray(ctx['users']) ? (ctx['users'] as DirectoryUser[]) : [],
     source: isObject(ctx) && isObject(ctx['source']) ? (ctx['source'] as EffectSource) : {},
+    explain,
   };
 }
 
@@ -119,14 +123,21 @@ function tryPreferences(
   values: Readonly<Record<string, unknown>>,
   context: EvaluationContext,
   candidates: Candidates,
+  explain: boolean,
 ): { readonly checks: PreferenceCheck[]; readonly pick?: { user: string; preference: string } } {
   const checks: PreferenceCheck[] = [];
   for (const [i, preference] of model.preferences.entries()) {
-    const outcome = checkCondition(preference.when, values, context, {
-      file: model.file,
-      pointer: `/preferences/${i}/when`,
-      queue: model.fallback.queue,
-    });
+    const outcome = checkCondition(
+      preference.when,
+      values,
+      context,
+      {
+        file: model.file,
+        pointer: `/preferences/${i}/when`,
+        queue: model.fallback.queue,
+      },
+      explain,
+    );
     const tried: PreferredRepCheck[] = [];
     let picked: string | undefined;
     if (outcome.holds) {
@@ -190,11 +201,17 @@ function routeCall(
   const rules: RuleCheck[] = [];
   let rule: RuleModel | undefined;
   for (const [i, candidate] of model.rules.entries()) {
-    const outcome = checkCondition(candidate.when, call.values, context, {
-      file: model.file,
-      pointer: `/rules/${i}/when`,
-      queue: model.fallback.queue,
-    });
+    const outcome = checkCondition(
+      candidate.when,
+      call.values,
+      context,
+      {
+        file: model.file,
+        pointer: `/rules/${i}/when`,
+        queue: model.fallback.queue,
+      },
+      call.explain,
+    );
     rules.push({
       rule: candidate.id,
       matched: outcome.holds,
@@ -218,8 +235,9 @@ function routeCall(
     state,
     ...(outsideHours === undefined ? {} : { outsideHours }),
     ...(customer ? { customer } : {}),
+    explain: call.explain,
   });
-  const preferences = tryPreferences(model, call.values, context, candidates);
+  const preferences = tryPreferences(model, call.values, context, candidates, call.explain);
   const pick: StrategyPick | undefined = preferences.pick
     ? {
         assignee: preferences.pick.user,
@@ -276,10 +294,11 @@ function routeOne(
   lead: RoutedLead,
   ctx: RouteContext,
   state: SnapshotState,
+  explain: boolean,
 ): LeadRouting {
-  let call: Call = { id: '', values: {}, users: [], source: {} };
+  let call: Call = { id: '', values: {}, users: [], source: {}, explain };
   try {
-    call = readCall(lead, ctx);
+    call = readCall(lead, ctx, explain);
     return routeCall(model, call, isObject(ctx) ? ctx['now'] : undefined, state);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -291,6 +310,11 @@ function routeOne(
     );
     return fallback(model, call, { reason: 'error', localTime: '', rules: [], error: diagnostic });
   }
+}
+
+/** `options.explain`, read defensively: only `false` turns the explanation off. */
+function explains(options: RouteOptions | undefined): boolean {
+  return !(isObject(options) && options['explain'] === false);
 }
 
 /**
@@ -305,9 +329,10 @@ export function routeLead(
   lead: RoutedLead,
   snapshot: RoutingSnapshot,
   ctx: RouteContext,
+  options?: RouteOptions,
 ): RouteResult {
   const state = new SnapshotState(snapshot);
-  const routed = routeOne(model, lead, ctx, state);
+  const routed = routeOne(model, lead, ctx, state, explains(options));
   return { ...routed, snapshot: state.snapshot() };
 }
 
@@ -324,9 +349,11 @@ export function routeLeads(
   leads: readonly RoutedLead[],
   snapshot: RoutingSnapshot,
   ctx: RouteContext,
+  options?: RouteOptions,
 ): BatchRouteResult {
   const state = new SnapshotState(snapshot);
   const list: readonly RoutedLead[] = Array.isArray(leads) ? leads : [];
-  const results = list.map((lead) => routeOne(model, lead, ctx, state));
+  const explain = explains(options);
+  const results = list.map((lead) => routeOne(model, lead, ctx, state, explain));
   return { results, snapshot: state.snapshot() };
 }

@@ -44,7 +44,12 @@ export interface CompiledRouting {
    * Picks an owner for the lead, or the fallback queue, and explains why. Pure: the same
    * lead, snapshot and context give the same result; nothing given is changed. Never throws.
    */
-  route(lead: RoutedLead, snapshot: RoutingSnapshot, ctx: RouteContext): RouteResult;
+  route(
+    lead: RoutedLead,
+    snapshot: RoutingSnapshot,
+    ctx: RouteContext,
+    options?: RouteOptions,
+  ): RouteResult;
   /**
    * Routes leads in order (a batch of imported expo scans), each seeing the snapshot the
    * previous ones left: the same picks as calling `route` in a loop, without copying the
@@ -54,6 +59,7 @@ export interface CompiledRouting {
     leads: readonly RoutedLead[],
     snapshot: RoutingSnapshot,
     ctx: RouteContext,
+    options?: RouteOptions,
   ): BatchRouteResult;
   /**
    * The explanation as lines a sales manager reads, in both languages (规则、候选人、为何跳过、
@@ -114,6 +120,18 @@ export interface RoutingSnapshot {
    * reps who were given its records, in the order they got them. Sticky and dedupe read it.
    */
   readonly customers?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+}
+
+/** How `route` and `routeMany` work. */
+export interface RouteOptions {
+  /**
+   * Default true: the explanation lists every rule tried with its condition trace and every
+   * rep considered with why they were skipped. False: conditions are evaluated without
+   * traces, and reps are not listed (`rules[].trace`, `preferences[].trace` and `candidates`
+   * are empty); the pick, queue, rule, effects, error, decision and next snapshot are the
+   * same. For bulk routing whose explanations nobody reads.
+   */
+  readonly explain?: boolean;
 }
 
 /** What a routing strategy measures as load for least-loaded. */

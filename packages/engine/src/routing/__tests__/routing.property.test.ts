@@ -382,6 +382,85 @@ describe('routing properties', () => {
     );
   });
 
+  it('explain: false picks as the explained route does and leaves the same snapshot', () => {
+    fc.assert(
+      fc.property(
+        definitionArb,
+        usersArb.chain((users) => fc.tuple(fc.constant(users), snapshotArb(users))),
+        fc.array(leadArb, { maxLength: 20 }),
+        fc.constantFrom(MONDAY_10, '2026-03-03T09:30:00+08:00', 'not a time'),
+        (definition, [users, start], leadValues, now) => {
+          const routing = compiled(definition);
+          const leads = leadValues.map((values, i) => ({ id: `L${i}`, values }));
+          const ctx = { now, users: withManager(users) };
+          const essentials = (result: Omit<RouteResult, 'snapshot'>) => ({
+            assignee: result.assignee,
+            queue: result.queue,
+            rule: result.rule,
+            effects: result.effects,
+            error: result.error,
+            decision: result.explanation.decision,
+            candidateCount: result.explanation.candidateCount,
+            matched: result.explanation.rules.map((r) => [r.rule, r.matched]),
+          });
+          let explained: RoutingSnapshot = { ...start, day: '2026-03-02' };
+          let quick: RoutingSnapshot = explained;
+          for (const lead of leads) {
+            const full = routing.route(lead, explained, ctx);
+            const bare = routing.route(lead, quick, ctx, { explain: false });
+            expect(essentials(bare)).toEqual(essentials(full));
+            expect(bare.explanation.candidates).toEqual([]);
+            expect(bare.explanation.rules.every((r) => r.trace.length === 0)).toBe(true);
+            expect(bare.snapshot).toEqual(full.snapshot);
+            explained = full.snapshot;
+            quick = bare.snapshot;
+          }
+          const batch = routing.routeMany(leads, { ...start, day: '2026-03-02' }, ctx, {
+            explain: false,
+          });
+          expect(batch.snapshot).toEqual(explained);
+        },
+      ),
+    );
+  });
+
+  it('hands out snapshots that stay as they were, whatever the caller does with later ones', () => {
+    const routing = compiled({
+      $schema: 'https://ruleloom.dev/schemas/v1/routing.schema.json',
+      id: 'shared',
+      entity: 'lead',
+      rules: [{ id: 'all', pool: { roles: ['sales-rep'] } }],
+      strategy: { type: 'sticky', by: 'customer' },
+      constraints: { maxOwnersPerCustomer: 1, customerField: 'customer' },
+      fallback: { queue: 'pool' },
+    });
+    const users: DirectoryUser[] = ['a', 'b', 'c'].map((id) => ({ id, roles: ['sales-rep'] }));
+    const ctx = { now: MONDAY_10, users };
+    const startReps: Record<string, { open?: number }> = { a: { open: 2 } };
+    const start: RoutingSnapshot = { reps: startReps, day: '2026-03-02' };
+    const snapshots = [start];
+    for (let i = 0; i < 80; i++) {
+      const lead = { id: `L${i}`, values: { customer: `K${i % 7}` } };
+      snapshots.push(routing.route(lead, snapshots.at(-1)!, ctx).snapshot);
+    }
+    const copies = snapshots.map((s) => JSON.parse(JSON.stringify(s)) as RoutingSnapshot);
+    // The caller changes the reps it was given back (closing leads), then routes on. (Parts a
+    // routing left unchanged are shared with the snapshot before, as they always were.)
+    const mutable = snapshots.at(-1)!.reps as Record<string, { open?: number }>;
+    mutable['a'] = { open: 0 };
+    const later = routing.route({ id: 'X', values: { customer: 'K0' } }, snapshots.at(-1)!, ctx);
+    mutable['b'] = { open: 99 };
+    startReps['a'] = { open: 50 };
+    expect(later.snapshot.reps?.['a']?.open).toBe(later.assignee === 'a' ? 1 : 0);
+    expect(later.snapshot.reps?.['b']?.open).not.toBe(99);
+    snapshots
+      .slice(0, -1)
+      .forEach((s, i) =>
+        expect(s).toEqual(i === 0 ? { reps: { a: { open: 50 } }, day: '2026-03-02' } : copies[i]),
+      );
+    expect(structuredClone(later.snapshot)).toEqual(JSON.parse(JSON.stringify(later.snapshot)));
+  });
+
   it('never throws on random leads, snapshots, times and directories', () => {
     const routing = compiled({
       $schema: 'https://ruleloom.dev/schemas/v1/routing.schema.json',
