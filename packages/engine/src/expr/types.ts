@@ -1,23 +1,10 @@
+import type { FieldType } from '@ruleloom/schemas';
+
 /** A JsonLogic rule: any JSON value; objects with one key are operations. */
 export type JsonLogic = unknown;
 
-/** Field types of the definition language (see the entity schema). */
-export type FieldType =
-  | 'text'
-  | 'number'
-  | 'money'
-  | 'percent'
-  | 'date'
-  | 'datetime'
-  | 'enum'
-  | 'multi-enum'
-  | 'boolean'
-  | 'user'
-  | 'ref'
-  | 'attachment'
-  | 'photo'
-  | 'geo'
-  | 'tags';
+/** Field types of the definition language: the entity schema's own type, so they cannot drift. */
+export type { FieldType };
 
 /** What the type checker and the formula parser know of one field. */
 export interface FieldInfo {
