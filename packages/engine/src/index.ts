@@ -12,3 +12,5 @@ export { describeFailure } from './pipelines/index.js';
 export * from './routing/index.js';
 export * from './tables/index.js';
 export * from './formulas/index.js';
+export * from './statements/index.js';
+export * from './calendar/index.js';
