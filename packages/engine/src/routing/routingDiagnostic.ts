@@ -1,14 +1,13 @@
 /** Diagnostics of routing (RL55xx), built from their catalogue entries. */
 import { routingCatalogue } from '../diagnostics/catalogue/routing.js';
-import { fillLocalized } from '../diagnostics/format.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, DiagnosticParams } from '../diagnostics/types.js';
 
 /** A code of the routing catalogue. */
 export type RoutingCode = keyof typeof routingCatalogue;
 
 /**
- * Builds a routing diagnostic from `routingCatalogue` (the same shape `createDiagnostic`
- * gives for the codes of the main catalogue).
+ * Builds a routing diagnostic: `createDiagnostic` narrowed to the routing codes.
  *
  * @example
  * routingDiagnostic('RL5505', '/rules/0/pool', { rule: 'east' }, 'routing/lead-routing.json');
@@ -20,14 +19,5 @@ export function routingDiagnostic(
   params: DiagnosticParams = {},
   file?: string,
 ): Diagnostic {
-  const entry = routingCatalogue[code];
-  return {
-    severity: entry.severity,
-    code,
-    message: fillLocalized(entry.message, params),
-    hint: fillLocalized(entry.hint, params),
-    pointer,
-    params,
-    ...(file === undefined ? {} : { file }),
-  };
+  return createDiagnostic(code, pointer, params, file === undefined ? {} : { file });
 }

@@ -1,4 +1,5 @@
 import { tablesCatalogue, type TablesCode } from '../diagnostics/catalogue/tables.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { RuleloomError } from '../diagnostics/errors.js';
 import { fillLocalized } from '../diagnostics/format.js';
 import type { Diagnostic, DiagnosticParams, LocalizedText } from '../diagnostics/types.js';
@@ -20,9 +21,7 @@ export interface EvaluationError {
 }
 
 /**
- * Builds a diagnostic of the tables catalogue. Same shape as `createDiagnostic`; it reads the
- * RL54xx entries directly so that tables and formulas work before the catalogue index lists
- * them.
+ * Builds a diagnostic of the tables catalogue: `createDiagnostic` narrowed to the RL54xx codes.
  *
  * @example
  * tablesDiagnostic('RL5403', '/rows/0/when/budget', { row: 'tier-a', column: 'budget', known: 'paymentRate' }, { file: 'tables/rebate-tier.json' });
@@ -33,17 +32,10 @@ export function tablesDiagnostic(
   params: DiagnosticParams,
   extras: { readonly file?: string | undefined; readonly column?: number } = {},
 ): Diagnostic {
-  const entry = tablesCatalogue[code];
-  return {
-    severity: entry.severity,
-    code,
-    message: fillLocalized(entry.message, params),
-    hint: fillLocalized(entry.hint, params),
-    pointer,
-    params,
+  return createDiagnostic(code, pointer, params, {
     ...(extras.file === undefined ? {} : { file: extras.file }),
     ...(extras.column === undefined ? {} : { column: extras.column }),
-  };
+  });
 }
 
 /**
