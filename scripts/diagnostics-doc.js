@@ -12,6 +12,7 @@ const RANGES = [
   ['RL53', 'Automations'],
   ['RL54', 'Decision tables and formulas'],
   ['RL55', 'Lead routing'],
+  ['RL56', 'Timers'],
   ['RL9', 'Command line'],
 ];
 

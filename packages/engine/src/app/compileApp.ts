@@ -8,7 +8,13 @@ import type {
   PipelineDefinition,
   RoutingDefinition,
   TableDefinition,
+  TimerDefinition,
 } from '@ruleloom/schemas';
+import { compileCalendar, type CompiledCalendar } from '../calendar/compile.js';
+import { compileCron } from '../timers/cron.js';
+import { compileTimer } from '../timers/compileTimer.js';
+import type { CompiledTimer } from '../timers/types.js';
+import type { ScheduledAutomation } from './handle/timerEvents.js';
 import { compileAutomation, findAutomationLoops } from '../automations/index.js';
 import { validateDefinition, type ValidateDefinitionOptions } from '../definitions/index.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
@@ -252,8 +258,21 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
     );
     if (routing) routings.set(routing.id, routing);
   }
-  // Timers are checked file by file here; their semantics arrive with their own issue.
-  read('timers');
+  const calendar = appCalendar(manifest, index.zone);
+  const timers: CompiledTimer[] = [];
+  for (const checked of read('timers')) {
+    if (!checked.sound) continue;
+    const entityId = checked.definition['entity'];
+    if (entityId !== undefined && !index.knowsEntity(checked)) continue;
+    const timer = compileTimer(
+      { file: checked.file, definition: checked.definition as unknown as TimerDefinition },
+      index,
+      { calendar },
+    );
+    if (timer) timers.push(timer);
+  }
+  checkTimerActions(automations, timers, collector);
+  const schedules = scheduledAutomations(automations, index.zone, collector);
   checkSampleData(manifest, files, unreadable, collector);
   (manifest.tests ?? []).forEach((path, position) => {
     const value = files[path];
@@ -279,8 +298,90 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
     tables,
     formulas,
     routings,
+    timers,
+    schedules,
+    calendar,
   });
   return { ok: true, app, diagnostics };
+}
+
+/** The app's business calendar; an unusable zone falls back to Asia/Shanghai (the schema reports it). */
+function appCalendar(manifest: AppDefinition, zone: string): CompiledCalendar {
+  try {
+    return compileCalendar(manifest.calendar, { zone });
+  } catch {
+    return compileCalendar(manifest.calendar, { zone: 'Asia/Shanghai' });
+  }
+}
+
+/**
+ * `startTimer` / `cancelTimer` actions must name a timer of the app (RL5608) that runs for
+ * the automation's entity (RL5609) and is not recurring (RL5610).
+ */
+function checkTimerActions(
+  automations: readonly CompiledAutomation[],
+  timers: readonly CompiledTimer[],
+  collector: DiagnosticCollector,
+): void {
+  const known = timers.map((timer) => timer.id).join(', ') || '—';
+  for (const automation of automations) {
+    const actions: readonly unknown[] = Array.isArray(automation.definition.actions)
+      ? automation.definition.actions
+      : [];
+    actions.forEach((action, i) => {
+      const typed = action as { type?: unknown; timer?: unknown };
+      if (typed?.type !== 'startTimer' && typed?.type !== 'cancelTimer') return;
+      const pointer = `/actions/${i}/timer`;
+      const file = { file: automation.file };
+      const verb =
+        typed.type === 'startTimer'
+          ? { 'zh-CN': '启动', en: 'starts' }
+          : { 'zh-CN': '取消', en: 'cancels' };
+      const timer = timers.find((candidate) => candidate.id === typed.timer);
+      if (!timer) {
+        collector.add(
+          createDiagnostic('RL5608', pointer, { verb, timer: String(typed.timer), known }, file),
+        );
+      } else if (timer.kind === 'recurring') {
+        collector.add(createDiagnostic('RL5610', pointer, { timer: timer.id }, file));
+      } else if (timer.entity !== automation.entity) {
+        collector.add(
+          createDiagnostic(
+            'RL5609',
+            pointer,
+            { timer: timer.id, timerEntity: timer.entity, entity: automation.entity },
+            file,
+          ),
+        );
+      }
+    });
+  }
+}
+
+/** Automations with a `schedule` trigger, with their crons compiled (RL5603 when unreadable). */
+function scheduledAutomations(
+  automations: readonly CompiledAutomation[],
+  zone: string,
+  collector: DiagnosticCollector,
+): ScheduledAutomation[] {
+  return automations.flatMap((automation) => {
+    const trigger = automation.definition.trigger as { type: string; cron?: unknown };
+    if (trigger.type !== 'schedule' || !automation.runSchedule) return [];
+    const cron = compileCron(trigger.cron, zone);
+    if ('detail' in cron) {
+      const text = typeof trigger.cron === 'string' ? trigger.cron : JSON.stringify(trigger.cron);
+      collector.add(
+        createDiagnostic(
+          'RL5603',
+          '/trigger/cron',
+          { cron: text, detail: cron.detail },
+          { file: automation.file },
+        ),
+      );
+      return [];
+    }
+    return [{ automation, cron }];
+  });
 }
 
 /** Entities by id among an app's files (those that look like entity definitions). */

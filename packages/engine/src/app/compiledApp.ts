@@ -13,7 +13,11 @@ import type {
   RoutingSnapshot,
 } from '../routing/types.js';
 import type { CompiledTable, TableResult } from '../tables/types.js';
+import type { CompiledCalendar } from '../calendar/compile.js';
+import { dueTimers, nextTimer } from '../timers/scheduler.js';
+import type { CompiledTimer } from '../timers/types.js';
 import { handleEvent, type HandleApp } from './handle.js';
+import type { ScheduledAutomation } from './handle/timerEvents.js';
 import type {
   AppIndex,
   CompiledAutomation,
@@ -29,6 +33,7 @@ import type {
   HandleContext,
   HandleResult,
   RecordState,
+  TimerState,
 } from './types.js';
 
 /** The compiled parts {@link CompiledApp} is made of. */
@@ -44,6 +49,12 @@ export interface CompiledAppParts {
   readonly formulas?: ReadonlyMap<string, CompiledFormula>;
   /** Lead routings by id (absent: none). */
   readonly routings?: ReadonlyMap<string, CompiledRouting>;
+  /** Timers in definition order (absent: none). */
+  readonly timers?: readonly CompiledTimer[];
+  /** Automations with a `schedule` trigger and their crons (absent: none). */
+  readonly schedules?: readonly ScheduledAutomation[];
+  /** The app's business calendar (absent: the default Chinese calendar in the app zone). */
+  readonly calendar?: CompiledCalendar;
 }
 
 /**
@@ -69,6 +80,9 @@ export class CompiledApp {
   readonly tables: ReadonlyMap<string, CompiledTable>;
   readonly formulas: ReadonlyMap<string, CompiledFormula>;
   readonly routings: ReadonlyMap<string, CompiledRouting>;
+  readonly timers: ReadonlyMap<string, CompiledTimer>;
+  /** The business calendar `workdays` and `business hours` count on. */
+  readonly calendar: CompiledCalendar | undefined;
   readonly #handleApp: HandleApp;
 
   constructor(parts: CompiledAppParts) {
@@ -84,12 +98,16 @@ export class CompiledApp {
     this.tables = parts.tables ?? new Map();
     this.formulas = parts.formulas ?? new Map();
     this.routings = parts.routings ?? new Map();
+    this.timers = new Map((parts.timers ?? []).map((timer) => [timer.id, timer]));
+    this.calendar = parts.calendar;
     this.#handleApp = {
       entities: this.entities,
       pipelines: parts.pipelines,
       automations: parts.automations,
       zone: this.zone,
       locale: this.locale,
+      timers: parts.timers ?? [],
+      schedules: parts.schedules ?? [],
     };
   }
 
@@ -148,6 +166,26 @@ export class CompiledApp {
   /** Handles one event: the next state, immer patches, effects, and the trace of every rule considered. */
   handle(state: AppState, event: AppEvent, ctx: HandleContext): HandleResult {
     return handleEvent(this.#handleApp, state, event, ctx);
+  }
+
+  /**
+   * The pending timers of `state` that are due at `now` (UTC epoch ms or ISO 8601), in due
+   * order. Reads only: fire each with `handle(state, { type: 'timer.fired', timer: t.id },
+   * { now })` — at `t.dueAt` on a virtual clock — and ask again, since a firing may schedule
+   * the next escalation step or run. Never a scan: the state's timers are kept in a heap.
+   *
+   * @example
+   * app.due(state, '2026-03-04T09:00:00+08:00');
+   * // [{ id: 'b-lead-48h@L1', timer: 'b-lead-48h', recordId: 'L1', dueAt: …, step: 0, … }]
+   */
+  due(state: AppState, now: number | string): TimerState[] {
+    const at = toInstant(now, this.zone);
+    return at === undefined ? [] : dueTimers(state, at);
+  }
+
+  /** The earliest pending timer of `state` (a clock can sleep until its `dueAt`). */
+  nextTimer(state: AppState): TimerState | undefined {
+    return nextTimer(state);
   }
 
   /**

@@ -14,8 +14,11 @@ import { directory, type EventScope } from './handle/scope.js';
 import { moveRecord } from './handle/stageEvents.js';
 import { runScheduled } from './handle/scheduleEvents.js';
 import { refuse, type EventStep } from './handle/step.js';
+import { fireTimer, withTimers, type ScheduledAutomation } from './handle/timerEvents.js';
+import { handOnQueue } from '../timers/scheduler.js';
+import type { CompiledTimer } from '../timers/types.js';
 import type { CompiledAutomation, CompiledEntity, CompiledPipeline } from './parts.js';
-import type { AppEvent, AppState, HandleContext, HandleResult } from './types.js';
+import type { AppEvent, AppState, HandleContext, HandleResult, TimerState } from './types.js';
 
 // Patches are an immer plugin; registering it twice is harmless.
 enablePatches();
@@ -37,6 +40,10 @@ export interface HandleApp {
   readonly locale: Locale;
   /** Most cascade rounds per event (default 16). */
   readonly maxCascadeRounds?: number;
+  /** Every timer of the app, in definition order. */
+  readonly timers: readonly CompiledTimer[];
+  /** Automations with a `schedule` trigger and their crons: kept pending as timers. */
+  readonly schedules: readonly ScheduledAutomation[];
 }
 
 function dispatch(scope: EventScope, event: AppEvent): EventStep {
@@ -53,6 +60,10 @@ function dispatch(scope: EventScope, event: AppEvent): EventStep {
       return recallApproval(scope, event);
     case 'schedule.due':
       return runScheduled(scope, event);
+    case 'timer.fired':
+      return fireTimer(scope, event);
+    case 'timers.sync':
+      return { outcome: { ok: true }, effects: [], trace: [] };
     default:
       return refuse('invalid', 'RL5349', {
         reason: `type ${String((event as { type?: unknown }).type)}`,
@@ -60,18 +71,40 @@ function dispatch(scope: EventScope, event: AppEvent): EventStep {
   }
 }
 
-/** Applies a step to the state as immer patches. */
+/** Applies a step to the state as immer patches: its records, then its timers. */
 function commit(state: AppState, step: EventStep): HandleResult {
-  const { record } = step;
+  const records = [
+    ...(step.record ? [{ record: step.record, created: step.created === true }] : []),
+    ...(step.more ?? []),
+  ];
+  const timers = step.timers ?? {};
+  const timerIds = Object.keys(timers);
   const base = { outcome: step.outcome, effects: step.effects, trace: step.trace };
-  if (!record) return { ...base, state, patches: [], inversePatches: [] };
+  if (records.length === 0 && timerIds.length === 0) {
+    return { ...base, state, patches: [], inversePatches: [] };
+  }
   const [next, patches, inversePatches] = produceWithPatches(state, (draft) => {
-    const current = draft.records[record.id];
-    const before = state.records[record.id];
-    if (step.created || !current || !before)
-      draft.records[record.id] = castDraft(cloneJson(record));
-    else mergeInto(current, before, record);
+    for (const { record, created } of records) {
+      const current = draft.records[record.id];
+      const before = state.records[record.id];
+      if (created || !current || !before) draft.records[record.id] = castDraft(cloneJson(record));
+      else mergeInto(current, before, record);
+    }
+    if (timerIds.length > 0) {
+      if (!isPlainObject(draft.timers)) draft.timers = {};
+      const pending = draft.timers as Record<string, TimerState>;
+      for (const id of timerIds) {
+        const timer = timers[id];
+        if (timer) pending[id] = { ...timer };
+        else delete pending[id];
+      }
+    }
   });
+  handOnQueue(
+    isPlainObject(state.timers) ? state.timers : undefined,
+    isPlainObject(next.timers) ? next.timers : undefined,
+    timers,
+  );
   return { ...base, state: next, patches, inversePatches };
 }
 
@@ -118,7 +151,7 @@ export function handleEvent(
       now,
       users,
     };
-    return commit(state, dispatch(scope, event));
+    return commit(state, withTimers(scope, dispatch(scope, event)));
   } catch (error) {
     // Every part returns errors as values; this keeps the promise if one does not.
     const reason = error instanceof Error ? error.message : String(error);

@@ -119,9 +119,42 @@ export interface RecordState {
   readonly version: number;
 }
 
+/**
+ * A pending timer: one instance of a timer definition (for one record, or app-wide for a
+ * recurring one), or the schedule of an automation with a `schedule` trigger. It fires once
+ * at `dueAt` (`app.due` lists it, a `timer.fired` event runs it); an escalation step or the
+ * next run of a recurring timer is the same instance due again later.
+ */
+export interface TimerState {
+  /**
+   * Instance id, unique in the state: `<timer>@<recordId>` for a record's timer, `<timer>`
+   * for a recurring timer, `automation/<id>` for an automation's schedule.
+   */
+  readonly id: string;
+  /** The timer definition's id (the automation's id for a schedule). */
+  readonly timer: string;
+  /** `timer`: a timer definition; `schedule`: an automation's `schedule` trigger. */
+  readonly source: 'timer' | 'schedule';
+  /** The record the timer runs for (relative and absolute timers). */
+  readonly recordId?: string;
+  /** When it is due next (UTC epoch ms). */
+  readonly dueAt: Instant;
+  /** 0: the timer itself; n ≥ 1: its n-th escalation step. */
+  readonly step: number;
+  /**
+   * Where the count starts: the start event (relative timers), the field's date (absolute
+   * timers), the run itself (recurring). Escalation steps count from here.
+   */
+  readonly baseAt: Instant;
+  /** When this instance was started (or last restarted). */
+  readonly startedAt: Instant;
+}
+
 /** Everything the engine keeps between events. */
 export interface AppState {
   readonly records: Readonly<Record<string, RecordState>>;
+  /** Pending timers by instance id (absent: none). */
+  readonly timers?: Readonly<Record<string, TimerState>>;
 }
 
 // ─── Events in ─────────────────────────────────────────────────────────────────────────
@@ -162,6 +195,24 @@ export type AppEvent =
       readonly type: 'schedule.due';
       /** The automation's id; its trigger must be a `schedule`. */
       readonly automation: string;
+    }
+  | {
+      /**
+       * A pending timer is due: run it (its condition, then its actions, or the next
+       * escalation step / recurring run). `app.due(state, now)` lists the instances to fire.
+       * A timer that is no longer pending (fired, cancelled) is refused as `not-found`, so
+       * firing twice never runs anything twice.
+       */
+      readonly type: 'timer.fired';
+      /** The instance id (`TimerState.id`). */
+      readonly timer: string;
+    }
+  | {
+      /**
+       * Schedules the recurring timers and automation schedules that are not pending yet
+       * (after the app starts or a new version is deployed). Every other event does this too.
+       */
+      readonly type: 'timers.sync';
     };
 
 // ─── Effects out ───────────────────────────────────────────────────────────────────────
@@ -169,6 +220,10 @@ export type AppEvent =
 /** Where an effect came from: the automation and action, or the approval. */
 export interface EffectSource {
   readonly automation?: string;
+  /** The timer definition whose firing asked for it. */
+  readonly timer?: string;
+  /** The escalation step (1-based) of the timer; absent for the timer itself. */
+  readonly step?: number;
   readonly action?: number;
   readonly approval?: string;
   readonly pipeline?: string;
@@ -319,6 +374,36 @@ export type TraceEntry =
       /** Records for which the condition holds (an error leaves a record out). */
       readonly matched: number;
       readonly digests: readonly DigestTrace[];
+    }
+  | {
+      /**
+       * A timer instance changed: `started` / `restarted` / `cancelled` by what happened to its
+       * record, `fired` (its condition held and its actions ran), `condition` (due, but its
+       * condition was false: it ends), `error` (an action or the condition failed),
+       * `escalated` (the next escalation step is pending), `rescheduled` (a recurring timer's
+       * next run), `ended` (nothing more to do), `skipped` (could not be scheduled: no date in
+       * the field, or the due time could not be computed).
+       */
+      readonly kind: 'timer';
+      readonly timer: string;
+      readonly instance: string;
+      readonly recordId?: string;
+      readonly step: number;
+      readonly outcome:
+        | 'started'
+        | 'restarted'
+        | 'cancelled'
+        | 'fired'
+        | 'condition'
+        | 'error'
+        | 'escalated'
+        | 'rescheduled'
+        | 'ended'
+        | 'skipped';
+      /** When it is due (for started/restarted/escalated/rescheduled: the new due time). */
+      readonly dueAt?: Instant;
+      readonly condition?: readonly TraceNode[];
+      readonly error?: Diagnostic;
     }
   | {
       readonly kind: 'cascade-limit';

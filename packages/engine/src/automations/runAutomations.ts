@@ -43,6 +43,8 @@ export interface CascadeInput {
 /** The record after the cascade, the effects in firing order, and the trace. */
 export interface CascadeResult {
   readonly record: RecordState;
+  /** Every event of every round, in order: what timers start and cancel on. */
+  readonly events: readonly AutomationEvent[];
   readonly effects: readonly Effect[];
   readonly trace: readonly TraceEntry[];
 }
@@ -71,6 +73,7 @@ export function runAutomations(input: CascadeInput): CascadeResult {
   const recordId = input.record.id;
   let record = input.record;
   let events = input.events;
+  const happened: AutomationEvent[] = [...events];
   let lastFired: string[] = [];
   let lastChanged: readonly string[] = [];
 
@@ -137,8 +140,9 @@ export function runAutomations(input: CascadeInput): CascadeResult {
     const changed = changedFields(before, record.values);
     if (changed.length === 0) break;
     events = [{ type: 'record.updated', changedFields: changed }];
+    happened.push(...events);
     lastFired = fired;
     lastChanged = changed;
   }
-  return { record, effects, trace };
+  return { record, events: happened, effects, trace };
 }

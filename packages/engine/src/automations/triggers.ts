@@ -163,6 +163,8 @@ export function triggerMatches(trigger: Event, event: AutomationEvent): boolean 
         (trigger.approval === undefined || trigger.approval === event.approval) &&
         (trigger.decision === undefined || trigger.decision === event.decision)
       );
+    case 'timer':
+      return trigger.type === 'timer' && trigger.timer === event.timer;
     default:
       return false;
   }

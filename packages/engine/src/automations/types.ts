@@ -28,6 +28,11 @@ export type AutomationEvent =
       readonly pipeline: string;
       readonly approval: string;
       readonly decision: 'approved' | 'rejected';
+    }
+  | {
+      /** A timer definition of the record fired (its own actions ran first). */
+      readonly type: 'timer';
+      readonly timer: string;
     };
 
 /** The context of one firing of an automation: outside facts, never a clock. */

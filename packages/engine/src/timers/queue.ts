@@ -17,11 +17,13 @@
  * code-unit order, so the order never depends on insertion order or locale.
  */
 
-/** A pending timer. Extra fields ride along untouched and must be JSON-serialisable. */
+/**
+ * A pending timer. Instance types may add fields (`TimerQueue<MyTimer>`); they ride along
+ * untouched and must be JSON-serialisable.
+ */
 export interface TimerInstance {
   readonly id: string;
   readonly dueAt: number;
-  readonly [extra: string]: unknown;
 }
 
 /** The serialised form of a queue: pending timers in (dueAt, id) order. */
@@ -129,6 +131,25 @@ export class TimerQueue<T extends TimerInstance = TimerInstance> {
       due.push(top.instance);
     }
     return due;
+  }
+
+  /**
+   * Every pending timer with dueAt <= now, in (dueAt, id) order, without removing them.
+   * Walks only the part of the heap at or before `now`: O(k log k) for k due timers (plus
+   * the stale entries among them), never a scan of the rest.
+   */
+  dueUpTo(now: number): T[] {
+    const heap = this.#heap;
+    const found: Entry<T>[] = [];
+    const stack: number[] = heap.length > 0 ? [0] : [];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const entry = heap[i];
+      if (entry === undefined || entry.dueAt > now) continue;
+      if (this.#live.get(entry.id) === entry) found.push(entry);
+      stack.push(2 * i + 1, 2 * i + 2);
+    }
+    return found.sort((a, b) => (before(a, b) ? -1 : 1)).map((entry) => entry.instance);
   }
 
   /** An independent queue with the same pending timers. O(n). */

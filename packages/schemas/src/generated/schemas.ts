@@ -4541,7 +4541,7 @@ export const timerSchema: JsonSchemaDocument = {
       "minItems": 1
     },
     "escalation": {
-      "description": "Further steps while the condition stays true after the timer was due: each runs its actions `after` that long past the due time.",
+      "description": "Further steps while the condition stays true: each runs its actions `after` that long from where the timer counts from — the start event of a relative timer, the date in the field of an absolute one — so 48h / 72h / 96h read as \"after 48 h the rep, after 72 h the manager, after 96 h the director\". Each step should come later than the one before.",
       "type": "array",
       "items": {
         "$ref": "#/$defs/escalationStep"
@@ -4717,7 +4717,7 @@ export const timerSchema: JsonSchemaDocument = {
         },
         "after": {
           "$ref": "duration.schema.json",
-          "description": "How long after the timer was due this step runs."
+          "description": "How long after the start of the count (the start event, or the field's date) this step runs; later than the timer's own due time."
         },
         "actions": {
           "description": "What to do, in order.",

@@ -1865,7 +1865,7 @@ export type TimerDefinition =
        */
       actions: [Action, ...Action[]];
       /**
-       * Further steps while the condition stays true after the timer was due: each runs its actions `after` that long past the due time.
+       * Further steps while the condition stays true: each runs its actions `after` that long from where the timer counts from — the start event of a relative timer, the date in the field of an absolute one — so 48h / 72h / 96h read as "after 48 h the rep, after 72 h the manager, after 96 h the director". Each step should come later than the one before.
        *
        * @minItems 1
        */
@@ -1932,7 +1932,7 @@ export type TimerDefinition =
        */
       actions: [Action, ...Action[]];
       /**
-       * Further steps while the condition stays true after the timer was due: each runs its actions `after` that long past the due time.
+       * Further steps while the condition stays true: each runs its actions `after` that long from where the timer counts from — the start event of a relative timer, the date in the field of an absolute one — so 48h / 72h / 96h read as "after 48 h the rep, after 72 h the manager, after 96 h the director". Each step should come later than the one before.
        *
        * @minItems 1
        */
@@ -1999,7 +1999,7 @@ export type TimerDefinition =
        */
       actions: [Action, ...Action[]];
       /**
-       * Further steps while the condition stays true after the timer was due: each runs its actions `after` that long past the due time.
+       * Further steps while the condition stays true: each runs its actions `after` that long from where the timer counts from — the start event of a relative timer, the date in the field of an absolute one — so 48h / 72h / 96h read as "after 48 h the rep, after 72 h the manager, after 96 h the director". Each step should come later than the one before.
        *
        * @minItems 1
        */
@@ -3385,7 +3385,7 @@ export interface EscalationStep {
    */
   label?: LocalizedText;
   /**
-   * How long after the timer was due this step runs.
+   * How long after the start of the count (the start event, or the field's date) this step runs; later than the timer's own due time.
    */
   after: Duration;
   /**

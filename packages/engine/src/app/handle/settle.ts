@@ -62,11 +62,15 @@ export function settle(
   });
   const after = cascade.record;
   const touched = base === undefined || !jsonEqual(base, after);
+  const settled = touched
+    ? { ...after, version: (base?.version ?? 0) + 1, updatedAt: scope.now }
+    : after;
   return {
+    happened: [{ record: settled, events: cascade.events }],
     outcome: settlement.outcome,
     ...(touched
       ? {
-          record: { ...after, version: (base?.version ?? 0) + 1, updatedAt: scope.now },
+          record: settled,
           created: base === undefined,
         }
       : {}),

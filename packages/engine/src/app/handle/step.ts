@@ -11,8 +11,10 @@ import type {
   GateResult,
   HandleOutcome,
   RecordState,
+  TimerState,
   TraceEntry,
 } from '../types.js';
+import type { AutomationEvent } from '../../automations/types.js';
 
 /** The result of one event, not yet applied to the state. */
 export interface EventStep {
@@ -23,6 +25,21 @@ export interface EventStep {
   readonly created?: boolean;
   readonly effects: readonly Effect[];
   readonly trace: readonly TraceEntry[];
+  /**
+   * What happened to records, for the timers to start and cancel on: each record's events of
+   * every cascade round, and its state afterwards.
+   */
+  readonly happened?: readonly Happening[];
+  /** Further records the event changed (a recurring timer that runs for many records). */
+  readonly more?: readonly { readonly record: RecordState; readonly created: boolean }[];
+  /** Timer instances to set (by id) or to remove (`null`), applied with the records. */
+  readonly timers?: Readonly<Record<string, TimerState | null>>;
+}
+
+/** What happened to one record while an event was handled. */
+export interface Happening {
+  readonly record: RecordState;
+  readonly events: readonly AutomationEvent[];
 }
 
 /** Why an event was refused, with what explains it. */

@@ -228,6 +228,8 @@ export function buildApp(parts: TestAppParts): TestApp {
       automations,
       zone: 'Asia/Shanghai',
       locale: 'zh-CN',
+      timers: [],
+      schedules: [],
       ...(parts.maxCascadeRounds === undefined ? {} : { maxCascadeRounds: parts.maxCascadeRounds }),
     },
     index,

@@ -9,13 +9,14 @@ import { formulaCatalogue } from './formula.js';
 import { pipelinesCatalogue } from './pipelines.js';
 import { routingCatalogue } from './routing.js';
 import { tablesCatalogue } from './tables.js';
+import { timersCatalogue } from './timers.js';
 
 /**
  * Every diagnostic and error code of ruleloom, in one table (the idea of immer's error table).
  *
  * Code ranges: RL1xxx definition files, RL2xxx expressions, RL3xxx evaluation,
  * RL4xxx formula text, RL50xx apps, RL51xx entities and forms, RL52xx pipelines, RL53xx
- * automations, RL54xx tables and formulas, RL55xx routing, RL9xxx command line.
+ * automations, RL54xx tables and formulas, RL55xx routing, RL56xx timers, RL9xxx command line.
  */
 export const catalogue = {
   ...definitionCatalogue,
@@ -28,6 +29,7 @@ export const catalogue = {
   ...automationsCatalogue,
   ...tablesCatalogue,
   ...routingCatalogue,
+  ...timersCatalogue,
   ...cliCatalogue,
 } as const satisfies Record<string, CatalogueEntry>;
 
