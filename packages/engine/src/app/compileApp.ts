@@ -22,7 +22,9 @@ import type { Diagnostic, LocalizedText } from '../diagnostics/types.js';
 import { compileEntity, detectFieldRenames } from '../entities/index.js';
 import { compileExpression } from '../expr/compile.js';
 import type { OperatorRegistry } from '../expr/registry.js';
-import { callOperators, compileFormulas } from '../formulas/index.js';
+import { callOperators, compileFormulas, createCallContext } from '../formulas/index.js';
+import { checkCallsFrom } from '../formulas/checkCalls.js';
+import type { EvaluationContext } from '../expr/types.js';
 import { compileForm } from '../forms/index.js';
 import { compilePipeline } from '../pipelines/index.js';
 import { compileRouting, type CompiledRouting } from '../routing/index.js';
@@ -243,6 +245,20 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
     tables,
     { report: (d) => index.report(d), zone: index.zone },
   );
+  // Computed fields may call tables and formulas (S36/S44: the rebate estimate of an order).
+  index.bindCalls(createCallContext({ tables, formulas }));
+  for (const entity of index.entities.values()) {
+    const fields: readonly unknown[] = Array.isArray(entity.definition.fields)
+      ? entity.definition.fields
+      : [];
+    fields.forEach((field, i) => {
+      const computed = (field as { computed?: unknown } | null)?.computed;
+      if (computed === undefined) return;
+      checkCallsFrom(computed, `/fields/${i}/computed`, entity.file, formulas, tables, (d) =>
+        index.report(d),
+      );
+    });
+  }
   const routings = new Map<string, CompiledRouting>();
   for (const checked of read('routing')) {
     if (!checked.sound) continue;
@@ -444,11 +460,12 @@ function unique(
 }
 
 /**
- * Operators a kind's expressions may use besides the built-ins: tables and formulas may call
- * other tables and formulas (`{"table": [...]}`, `{"formula": [...]}`).
+ * Operators a kind's expressions may use besides the built-ins: tables, formulas and the
+ * computed fields of entities may call tables and formulas (`{"table": [...]}`,
+ * `{"formula": [...]}`).
  */
 function operatorsFor(kind: DefinitionKind): OperatorRegistry | undefined {
-  return kind === 'table' || kind === 'formula' ? callOperators() : undefined;
+  return kind === 'table' || kind === 'formula' || kind === 'entity' ? callOperators() : undefined;
 }
 
 /** Options for checking a file on its own, its kind read from its folder. */
@@ -544,6 +561,17 @@ class Index implements AppIndex {
   readonly roles: ReadonlySet<string>;
   /** Entities whose files were left out of the app, by id: the file. */
   private readonly leftOutEntities = new Map<string, string>();
+  /** The tables and formulas computed fields call, once they are compiled. */
+  private callContext: EvaluationContext | undefined;
+  readonly calls = {
+    operators: callOperators(),
+    context: (): EvaluationContext | undefined => this.callContext,
+  };
+
+  /** Makes the app's tables and formulas callable from computed fields. */
+  bindCalls(context: EvaluationContext): void {
+    this.callContext = context;
+  }
 
   constructor(
     readonly manifest: AppDefinition,

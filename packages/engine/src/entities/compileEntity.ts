@@ -2,7 +2,7 @@ import type { EntityDefinition } from '@ruleloom/schemas';
 import type { AppIndex, CompiledEntity, DefinitionFile } from '../app/parts.js';
 import type { FieldInfo } from '../expr/types.js';
 import { createValueChecker, type ValueChecker } from './checkValues.js';
-import { applyComputed, planComputed } from './computed.js';
+import { applyComputed, planComputed, type ComputedOptions } from './computed.js';
 import { checkFieldIds, checkTitleAndDefaults } from './definitionChecks.js';
 import { localizedLabel } from './labels.js';
 import { describeField, type FieldDescription } from './schemaErrors.js';
@@ -12,7 +12,13 @@ import { copyJson, copyValues, isRecordValues, ownValue, setValue } from './valu
  * What compiling an entity needs of the app: where to report, and the zone that reads
  * dates without an offset. Entities compile first, so they see nothing else of the app.
  */
-export type EntityCompileIndex = Pick<AppIndex, 'report' | 'zone'>;
+export type EntityCompileIndex = Pick<AppIndex, 'report' | 'zone'> & {
+  /**
+   * Lets computed fields call the app's tables and formulas (`{"formula": [...]}`): the
+   * operators, and the context that binds them once the app is compiled.
+   */
+  readonly calls?: ComputedOptions;
+};
 
 /** A compiled entity plus the JSON Schema of its values (for the designer and API docs). */
 export interface CompiledEntityDetails extends CompiledEntity {
@@ -59,6 +65,7 @@ export function compileEntity(
     placed.filter(({ field }) => field.computed !== undefined),
     fieldInfos,
     file.file,
+    index.calls ?? {},
   );
   diagnostics.push(
     ...plan.diagnostics,
@@ -87,7 +94,8 @@ export function compileEntity(
       }
       return result;
     },
-    withComputed: (values, now) => applyComputed(plan, values, now, index.zone),
+    withComputed: (values, now) =>
+      applyComputed(plan, values, now, index.zone, index.calls?.context?.()),
     checkValues: (values, options) => checker.check(values, options),
   };
 }

@@ -3,7 +3,8 @@ import type { Instant } from '../app/types.js';
 import { appendPointer, createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { compileExpression, type CompiledExpression } from '../expr/compile.js';
-import type { FieldInfo } from '../expr/types.js';
+import type { OperatorRegistry } from '../expr/registry.js';
+import type { EvaluationContext, FieldInfo } from '../expr/types.js';
 import { copyValues, isRecordValues, setValue, type RecordValues } from './values.js';
 
 /** A computed field ready to evaluate (its expression is absent when it did not compile). */
@@ -19,6 +20,17 @@ export interface ComputedPlan {
   /** Computed fields caught in a cycle: they stay null. */
   readonly cyclic: ReadonlySet<string>;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What computed fields may use besides the built-in operators. */
+export interface ComputedOptions {
+  /** Operators such as `table` and `formula` (calls into the app's tables and formulas). */
+  readonly operators?: OperatorRegistry;
+  /**
+   * The context those operators need at run time (the app's tables and formulas), asked
+   * for at evaluation: it exists only once the whole app is compiled.
+   */
+  readonly context?: () => EvaluationContext | undefined;
 }
 
 /** Where a computed field stands in the definition, for diagnostics. */
@@ -95,13 +107,19 @@ export function planComputed(
   sources: readonly ComputedSource[],
   fields: readonly FieldInfo[],
   file: string,
+  options: ComputedOptions = {},
 ): ComputedPlan {
   const diagnostics: Diagnostic[] = [];
   const compiled = new Map<string, CompiledExpression | undefined>();
   const pointers = new Map<string, string>();
   for (const { field, pointer } of sources) {
     const at = appendPointer(pointer, 'computed');
-    const expression = compileExpression(field.computed, { fields, pointer: at, file });
+    const expression = compileExpression(field.computed, {
+      fields,
+      pointer: at,
+      file,
+      ...(options.operators ? { operators: options.operators } : {}),
+    });
     diagnostics.push(...expression.diagnostics);
     compiled.set(field.id, expression.ok ? expression : undefined);
     pointers.set(field.id, at);
@@ -149,9 +167,10 @@ export function applyComputed(
   values: RecordValues,
   now: Instant,
   zone: string,
+  extra?: EvaluationContext,
 ): Record<string, unknown> {
   const result = copyValues(isRecordValues(values) ? values : {});
-  const context = { now, zone };
+  const context = extra ? { ...extra, now, zone } : { now, zone };
   for (const { id, expression } of plan.steps) {
     let value: unknown = null;
     if (expression && !plan.cyclic.has(id)) {

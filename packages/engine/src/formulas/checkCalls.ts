@@ -8,7 +8,7 @@ import type { CompiledTable } from '../tables/types.js';
 import { findCalls, TABLE_OPERATOR, type FoundCall } from './calls.js';
 import { findCycles, type CallEdge } from './cycles.js';
 import type { InputReader } from './inputs.js';
-import type { FormulaOutputInfo } from './types.js';
+import type { CompiledFormula, FormulaOutputInfo } from './types.js';
 
 /** A formula read and compiled on its own, before its calls are checked. */
 export interface FormulaDraft {
@@ -182,6 +182,44 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Checks the calls written in one file (a formula's, or a table's when `caller` is undefined). */
+/** What a call needs to know of the formula it calls. */
+interface CallTarget {
+  readonly inputs: readonly Pick<InputReader, 'id' | 'required' | 'hasDefault'>[];
+}
+
+/**
+ * Checks the table and formula calls of an expression outside tables and formulas (a
+ * computed field of an entity): the ids exist, the names passed are inputs of the target,
+ * required inputs are passed. Diagnostics go to `report` under `file` and the pointers of
+ * the calls (below `pointer`).
+ *
+ * @example
+ * checkCallsFrom({ formula: ['order-rebate', 'amount', { var: 'amount' }] }, '/fields/9/computed',
+ *   'entities/order.json', formulas, tables, report);
+ */
+export function checkCallsFrom(
+  logic: unknown,
+  pointer: string,
+  file: string,
+  formulas: ReadonlyMap<string, CompiledFormula>,
+  tables: ReadonlyMap<string, CompiledTable>,
+  report: (diagnostic: Diagnostic) => void,
+): void {
+  const targets = new Map<string, CallTarget>();
+  for (const [id, formula] of formulas) {
+    const declared = Array.isArray(formula.definition.inputs) ? formula.definition.inputs : [];
+    targets.set(id, {
+      inputs: formula.inputs.map((input) => ({
+        id: input.id,
+        required: input.required,
+        hasDefault: declared.some((d) => d.id === input.id && Object.hasOwn(d, 'default')),
+      })),
+    });
+  }
+  const checker = new CallChecker(targets, tables, report, file, undefined);
+  for (const call of findCalls(logic, pointer)) checker.check(call);
+}
+
 class CallChecker {
   failed = false;
   private readonly tablesCalled = new Set<string>();
@@ -189,7 +227,7 @@ class CallChecker {
   private readonly callPointers = new Map<string, string>();
 
   constructor(
-    private readonly drafts: ReadonlyMap<string, FormulaDraft>,
+    private readonly drafts: ReadonlyMap<string, CallTarget>,
     private readonly tables: ReadonlyMap<string, CompiledTable>,
     private readonly report: (diagnostic: Diagnostic) => void,
     private readonly file: string,
