@@ -117,7 +117,7 @@ function compileModel(
     definition: definition as unknown as RoutingDefinition,
     assignField: typeof assignField === 'string' ? assignField : 'owner',
     zone: isValidZone(zone) ? zone : DEFAULT_ZONE,
-    calendar: workingCalendar(options.calendar),
+    calendar: workingCalendar(options.calendar, isValidZone(zone) ? zone : DEFAULT_ZONE),
     rules,
     preferences,
     constraints,

@@ -227,7 +227,7 @@ function routeCall(
 
   const customer = customerOf(model, call.values, state);
   const outsideHours =
-    model.constraints.workingHoursOnly && !isWorkingTime(time, model.calendar)
+    model.constraints.workingHoursOnly && !isWorkingTime(time, model.calendar, instant)
       ? time.text
       : undefined;
   const candidates = new Candidates(rule, model, {

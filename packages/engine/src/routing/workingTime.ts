@@ -1,9 +1,11 @@
 /**
- * The local time of a routing and whether it falls in the app calendar's working hours.
- * Only what routing needs: the working week, working hours and the company's own holidays
- * and make-up days. Chinese public holidays need the calendar module (see the guide).
+ * The local time of a routing and whether it falls in the app calendar's working hours:
+ * the working week and hours, the Chinese public holidays and make-up workdays (调休) and
+ * the company's own days — the calendar module's business calendar, the same one timers
+ * count `workdays` on.
  */
 import type { BusinessCalendar } from '@ruleloom/schemas';
+import { compileCalendar, type CompiledCalendar } from '../calendar/compile.js';
 import { zonedFields } from '../expr/domain/zone.js';
 
 /** The wall clock of the routing instant in the app zone. */
@@ -25,6 +27,11 @@ export interface WorkingCalendar {
   readonly spans: readonly (readonly [number, number])[];
   readonly holidays: ReadonlySet<string>;
   readonly extraWorkdays: ReadonlySet<string>;
+  /**
+   * The full business calendar in the routing's zone (public holidays and make-up days
+   * included); absent only when it could not be built (an unknown zone).
+   */
+  readonly business?: CompiledCalendar;
 }
 
 const DEFAULT_SPANS: readonly (readonly [number, number])[] = [
@@ -92,7 +99,10 @@ function daysOf(days: unknown): ReadonlySet<string> {
  * @example
  * workingCalendar({ workingHours: [{ start: '10:00', end: '22:00' }] }).spans; // [[600, 1320]]
  */
-export function workingCalendar(calendar: BusinessCalendar | undefined): WorkingCalendar {
+export function workingCalendar(
+  calendar: BusinessCalendar | undefined,
+  zone = 'Asia/Shanghai',
+): WorkingCalendar {
   const given = typeof calendar === 'object' && calendar !== null ? calendar : {};
   const workweek = Array.isArray(given.workweek)
     ? given.workweek.filter((d) => Number.isInteger(d))
@@ -105,22 +115,35 @@ export function workingCalendar(calendar: BusinessCalendar | undefined): Working
           return start !== undefined && end !== undefined && start < end;
         })
     : DEFAULT_SPANS;
+  let business: CompiledCalendar | undefined;
+  try {
+    business = compileCalendar(given as BusinessCalendar, { zone });
+  } catch {
+    business = undefined;
+  }
   return {
     workweek: new Set(workweek),
     spans,
     holidays: daysOf(given.holidays),
     extraWorkdays: daysOf(given.extraWorkdays),
+    ...(business ? { business } : {}),
   };
 }
 
 /**
  * True when the local time is inside working hours: a working day (make-up days count, the
- * company's holidays do not) and inside one of the spans.
+ * company's holidays do not) and inside one of the spans. Given the instant, the business
+ * calendar decides, Chinese public holidays and make-up workdays included.
  *
  * @example
  * isWorkingTime({ day: '2026-03-02', weekday: 1, minutes: 600, text: '' }, workingCalendar(undefined)); // true
  */
-export function isWorkingTime(time: LocalTime, calendar: WorkingCalendar): boolean {
+export function isWorkingTime(
+  time: LocalTime,
+  calendar: WorkingCalendar,
+  instant?: number,
+): boolean {
+  if (calendar.business && instant !== undefined) return calendar.business.isWorkingTime(instant);
   const workday = calendar.extraWorkdays.has(time.day)
     ? true
     : !calendar.holidays.has(time.day) && calendar.workweek.has(time.weekday);

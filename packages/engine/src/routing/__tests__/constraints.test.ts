@@ -160,6 +160,31 @@ describe('working hours (workingHoursOnly)', () => {
     expect(shanghai.route(bigWebsiteLead, {}, { now, users: team }).assignee).toBe('zhangwei');
   });
 
+  it.each([
+    [
+      'Tuesday 17 Feb 2026 10:00, Spring Festival (public holiday)',
+      '2026-02-17T10:00:00+08:00',
+      undefined,
+    ],
+    [
+      'Saturday 14 Feb 2026 10:00, the Spring Festival make-up workday',
+      '2026-02-14T10:00:00+08:00',
+      'zhangwei',
+    ],
+    ['Thursday 1 Oct 2026 10:00, National Day', '2026-10-01T10:00:00+08:00', undefined],
+  ])(
+    'follows the Chinese public holidays and 调休 of the app calendar: %s',
+    (_name, now, assignee) => {
+      expect(at(now).assignee).toBe(assignee);
+    },
+  );
+
+  it('a calendar with region none keeps only the company days', () => {
+    const plain = compile(definition, { calendar: { ...calendar, region: 'none' } }).routing!;
+    const now = '2026-02-17T10:00:00+08:00';
+    expect(plain.route(bigWebsiteLead, {}, { now, users: team }).assignee).toBe('zhangwei');
+  });
+
   it('ignores the hours when workingHoursOnly is off', () => {
     expect(
       routing.route(bigWebsiteLead, {}, { now: '2026-03-14T23:00:00+08:00', users: team }).assignee,
