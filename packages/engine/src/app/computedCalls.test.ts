@@ -24,21 +24,19 @@ function storeSales(): Record<string, unknown> {
   return files;
 }
 
-/** store-sales with a computed `rebateEstimate` on the order that calls order-rebate. */
+/** store-sales with the order's `rebateEstimate` computed by `computed`. */
 function withEstimate(computed: unknown): Record<string, unknown> {
   const files = storeSales();
-  const order = files['entities/order.json'] as { fields: unknown[] };
+  const order = files['entities/order.json'] as { fields: { id: string }[] };
+  const estimate = {
+    id: 'rebateEstimate',
+    label: { 'zh-CN': '预估返点', en: 'Estimated rebate' },
+    type: 'money',
+    computed,
+  };
   files['entities/order.json'] = {
     ...order,
-    fields: [
-      ...order.fields,
-      {
-        id: 'rebateEstimate',
-        label: { 'zh-CN': '预估返点', en: 'Estimated rebate' },
-        type: 'money',
-        computed,
-      },
-    ],
+    fields: [...order.fields.filter((field) => field.id !== 'rebateEstimate'), estimate],
   };
   return files;
 }

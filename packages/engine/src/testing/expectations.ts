@@ -5,6 +5,7 @@ import { compileExpression } from '../expr/compile.js';
 import type { EvaluationContext } from '../expr/types.js';
 import { deepEqual, partialMatch, sameSet } from './match.js';
 import type { TestWorld } from './runTest.js';
+import { checkTimer } from './timerExpectation.js';
 
 const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 const show = (value: unknown): string =>
@@ -135,10 +136,12 @@ export function checkExpectation(
       return checkFormula(world, expectation);
     case 'routing':
       return checkRouting(world, expectation);
+    case 'timer':
+      return checkTimer(world, expectation);
     default:
       return text(
-        `"${expectation.type}" 类期望将在后续版本（计时器）中支持`,
-        `"${expectation.type}" expectations come with timers`,
+        `未知的期望类型 "${String((expectation as { type: unknown }).type)}"`,
+        `unknown expectation type "${String((expectation as { type: unknown }).type)}"`,
       );
   }
 }

@@ -248,27 +248,26 @@ describe('steps', () => {
     expect(failuresOf(jumped)).toEqual([]);
   });
 
-  it('wait: business time (3 workdays) is a clear failure until timers come', () => {
+  it('wait: business time counts on the app calendar (3 workdays over the Spring Festival)', () => {
     const result = run({
-      given: { now: START },
-      steps: [
-        { type: 'wait', for: '1h' },
-        { type: 'wait', for: '3 workdays' },
-      ],
+      given: { now: '2026-02-13T10:00:00+08:00' },
+      steps: [{ type: 'wait', for: '3 workdays' }],
       expect: [
-        { type: 'expression', expression: { now: [] }, value: at('2026-03-02T11:00:00+08:00') },
+        { type: 'expression', expression: { now: [] }, value: at('2026-02-25T10:00:00+08:00') },
       ],
     });
-    expect(result.passed).toBe(false);
-    expect(result.failures).toEqual([
-      {
-        pointer: '/steps/1',
-        message: {
-          'zh-CN': '等待时长 "3 workdays" 需要工作日历，将在计时器版本中支持',
-          en: 'waiting "3 workdays" needs the business calendar, which comes with timers',
-        },
-      },
-    ]);
+    expect(failuresOf(result)).toEqual([]);
+    const hours = run({
+      given: { now: '2026-03-06T17:00:00+08:00' },
+      steps: [
+        { type: 'wait', for: '2 business hours' },
+        { type: 'wait', until: '2026-03-10T08:00:00+08:00' },
+      ],
+      expect: [
+        { type: 'expression', expression: { now: [] }, value: at('2026-03-10T08:00:00+08:00') },
+      ],
+    });
+    expect(failuresOf(hours)).toEqual([]);
   });
 
   it('without given.now the clock starts on a fixed Monday morning (deterministic)', () => {
@@ -397,7 +396,7 @@ describe('results', () => {
     const result = run({
       given: givenProposal(),
       steps: [
-        { type: 'wait', for: '2 business hours' },
+        { type: 'update', record: 'O9', values: { amount: 1 } },
         { type: 'move', record: 'O1', to: 'quote', by: 'lina' },
       ],
       expect: [

@@ -7,14 +7,16 @@ import type {
   AppState,
   DirectoryUser,
   Effect,
-  HandleContext,
   HandleOutcome,
   RecordState,
+  TraceEntry,
 } from '../app/types.js';
 import { RuleloomError } from '../diagnostics/errors.js';
 import type { LocalizedText } from '../diagnostics/types.js';
-import { parseDuration, toInstant } from '../expr/domain/time.js';
+import { scheduleTimerId } from '../app/handle/timerEvents.js';
+import { toInstant } from '../expr/domain/time.js';
 import type { RoutingSnapshot } from '../routing/types.js';
+import { TestClock, type TimerFiring } from './clock.js';
 import { checkExpectation } from './expectations.js';
 
 /** One unmet expectation or failed step of a test. */
@@ -39,7 +41,12 @@ export interface TestResult {
 export interface TestWorld {
   readonly app: CompiledApp;
   readonly state: AppState;
+  /** Every effect of the steps and of the timers that fired, in order. */
   readonly effects: readonly Effect[];
+  /** The engine's trace of the steps and of the timers that fired, in order. */
+  readonly trace: readonly TraceEntry[];
+  /** Each firing of a timer (or schedule) during the test, in order, with its time. */
+  readonly firings: readonly TimerFiring[];
   readonly now: number;
   readonly users: readonly DirectoryUser[];
   /** The last user who acted on each record (gates are checked as that user). */
@@ -127,11 +134,12 @@ function localized(label: string | Partial<LocalizedText>): LocalizedText {
 
 function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFailure[]): TestWorld {
   const users = test.given?.users ?? [];
-  let now =
+  const start =
     (test.given?.now === undefined ? undefined : toInstant(test.given.now, app.zone)) ??
     DEFAULT_START;
-  let state = givenState(app, test, now, failures);
-  const effects: Effect[] = [];
+  const clock = new TestClock(app, givenState(app, test, start, failures), start, users);
+  // Recurring timers and automation schedules are pending from the start.
+  clock.handle({ type: 'timers.sync' });
   const actors = new Map<string, Actor>();
   const actorOf = (id: string | undefined): Actor | undefined => {
     if (id === undefined) return undefined;
@@ -140,36 +148,94 @@ function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFail
   };
   (test.steps ?? []).forEach((step: TestStep, index: number) => {
     const pointer = `/steps/${index}`;
-    if (step.at !== undefined) now = toInstant(step.at, app.zone) ?? now;
+    const fail = (message: LocalizedText | undefined) => {
+      if (message) failures.push({ pointer, message });
+    };
+    // Timers due at or before the step's time fire first.
+    const at = step.at === undefined ? undefined : toInstant(step.at, app.zone);
+    if (step.type === 'schedule') {
+      fail(
+        scheduleStep(clock, step.automation, at ?? clock.now, actorOf(step.by), pointer, failures),
+      );
+      return;
+    }
+    if (at !== undefined) fail(clock.advance(at));
     if (step.type === 'wait') {
-      const ms = step.for === undefined ? 0 : parseDuration(step.for);
-      if (ms === undefined) {
-        failures.push({
-          pointer,
-          message: text(
-            `等待时长 "${step.for}" 需要工作日历，将在计时器版本中支持`,
-            `waiting "${step.for}" needs the business calendar, which comes with timers`,
-          ),
-        });
-      } else now += ms;
+      fail(waitStep(clock, step));
       return;
     }
     const event = eventOf(step);
     if (!event) return;
     const actor = actorOf(step.by);
     if (actor && 'recordId' in event) actors.set(event.recordId, actor);
-    const ctx: HandleContext = { now, users, ...(actor ? { actor } : {}) };
-    const result = app.handle(state, event, ctx);
-    state = result.state;
-    effects.push(...result.effects);
-    // A refused create, update or schedule is a broken test setup; a refused move is often
+    const result = clock.handle(event, actor);
+    // A refused create or update is a broken test setup; a refused move is often
     // the point of the test (S38), so it is left to the expectations.
-    if (!result.outcome.ok && ['create', 'update', 'schedule'].includes(step.type)) {
-      failures.push({ pointer, message: refusal(result.outcome) });
+    if (!result.outcome.ok && ['create', 'update'].includes(step.type)) {
+      fail(refusal(result.outcome));
     }
   });
   const routingSnapshots = (test.given?.routing ?? {}) as Readonly<Record<string, RoutingSnapshot>>;
-  return { app, state, effects, now, users, actors, routingSnapshots };
+  return {
+    app,
+    state: clock.state,
+    effects: clock.effects,
+    trace: clock.trace,
+    firings: clock.firings,
+    now: clock.now,
+    users,
+    actors,
+    routingSnapshots,
+  };
+}
+
+/**
+ * A `schedule` step: the automation's schedule comes round at `at`. Timers due before then
+ * fire first; when the automation's own schedule is pending for exactly `at`, this is that
+ * run (fired as its timer, so it does not run twice); otherwise it runs off its cron.
+ */
+function scheduleStep(
+  clock: TestClock,
+  automation: string,
+  at: number,
+  actor: Actor | undefined,
+  pointer: string,
+  failures: TestFailure[],
+): LocalizedText | undefined {
+  const stopped = clock.advance(at - 1);
+  if (stopped) return stopped;
+  clock.now = Math.max(clock.now, at);
+  const own = clock.state.timers?.[scheduleTimerId(automation)];
+  if (own !== undefined && own.dueAt === clock.now) return clock.advance(clock.now);
+  const result = clock.handle({ type: 'schedule.due', automation }, actor);
+  if (!result.outcome.ok) failures.push({ pointer, message: refusal(result.outcome) });
+  return undefined;
+}
+
+/**
+ * A `wait` step: the clock moves on by its duration (clock or business time on the app
+ * calendar) or to its `until` time, firing the timers due on the way.
+ */
+function waitStep(
+  clock: TestClock,
+  step: Extract<TestStep, { type: 'wait' }>,
+): LocalizedText | undefined {
+  if (step.until !== undefined) {
+    const until = toInstant(step.until, clock.app.zone);
+    if (until === undefined) {
+      return text(
+        `等待到的时间 "${step.until}" 无效`,
+        `the time to wait until, "${step.until}", is not valid`,
+      );
+    }
+    return clock.advance(until);
+  }
+  if (step.for === undefined) return undefined;
+  const to = clock.after(step.for);
+  if (to === undefined) {
+    return text(`等待时长 "${step.for}" 无效`, `the duration to wait, "${step.for}", is not valid`);
+  }
+  return clock.advance(to);
 }
 
 /** Why `handle` refused a step, with each field's problem when values were invalid. */
@@ -206,9 +272,6 @@ function eventOf(step: TestStep): AppEvent | undefined {
       };
     case 'recall':
       return { type: 'approval.recall', recordId: step.record, approval: step.approval };
-    case 'schedule':
-      // The step says when the schedule is due; its cron is the caller's (timers) business.
-      return { type: 'schedule.due', automation: step.automation };
     default:
       return undefined;
   }

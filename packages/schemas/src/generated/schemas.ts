@@ -3495,7 +3495,7 @@ export const testSchema: JsonSchemaDocument = {
         "now": {
           "type": "string",
           "format": "date-time",
-          "description": "The virtual clock at the start, with its offset, e.g. `2024-03-04T09:00:00+08:00`."
+          "description": "The virtual clock at the start, with its offset, e.g. `2024-03-04T09:00:00+08:00`. From then on the app's recurring timers and automation schedules are pending (the test starts with a `timers.sync`). Given records start no timers: create a record in a step to start its timers."
         },
         "users": {
           "type": "array",
@@ -3685,7 +3685,7 @@ export const testSchema: JsonSchemaDocument = {
       ],
       "properties": {
         "type": {
-          "description": "`create`: a record is created. `update`: fields of a record change. `move`: a user moves a record to a stage. `decide`: an approver decides an approval step. `wait`: time passes (timers fire). `recall`: the requester withdraws a pending approval. `schedule`: the schedule of an automation comes round (its digests are sent).",
+          "description": "`create`: a record is created. `update`: fields of a record change. `move`: a user moves a record to a stage. `decide`: an approver decides an approval step. `wait`: time passes; every timer due on the way fires at its due time. Before any step, the timers due at or before its time fire first (a `schedule` step at its automation's cron time is that run, not a second one). `recall`: the requester withdraws a pending approval. `schedule`: the schedule of an automation comes round (its digests are sent).",
           "type": "string",
           "enum": [
             "create",
@@ -3857,7 +3857,12 @@ export const testSchema: JsonSchemaDocument = {
             "properties": {
               "for": {
                 "$ref": "duration.schema.json",
-                "description": "How long the clock moves on."
+                "description": "How long the clock moves on, from the step's time: clock time (`48h`, `30m`, `3d`) or business time on the app calendar (`3 workdays`, `2 business hours`). Every timer due on the way fires at its own due time, in order."
+              },
+              "until": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Move the clock on to this time (with its offset) instead of for a duration; timers due on the way fire."
               }
             }
           }
@@ -3927,7 +3932,7 @@ export const testSchema: JsonSchemaDocument = {
       ],
       "properties": {
         "type": {
-          "description": "`gate`: whether a move would pass its gate and what is missing. `routing`: who a routing picks. `table`: which rows of a table hit and what it returns. `formula`: the value of a formula. `field`: a field of a record. `stage`: the stage of a record. `timer`: the state of a timer. `effect`: that an effect (notification, task, webhook call) was produced. `expression`: the value of an expression on some data. `form`: what validating a form on some data gives (errors, required and visible fields). `tags`: tags a record has or has not. `mark`: the colour/flag on a record. `approval`: the status of an approval on a record.",
+          "description": "`gate`: whether a move would pass its gate and what is missing. `routing`: who a routing picks. `table`: which rows of a table hit and what it returns. `formula`: the value of a formula. `field`: a field of a record. `stage`: the stage of a record. `timer`: whether a timer is pending, when it is due, how often and when it fired. `effect`: that an effect (notification, task, webhook call) was produced. `expression`: the value of an expression on some data. `form`: what validating a form on some data gives (errors, required and visible fields). `tags`: tags a record has or has not. `mark`: the colour/flag on a record. `approval`: the status of an approval on a record.",
           "type": "string",
           "enum": [
             "gate",
@@ -4185,33 +4190,44 @@ export const testSchema: JsonSchemaDocument = {
             "properties": {
               "timer": {
                 "$ref": "id.schema.json",
-                "description": "The timer definition."
+                "description": "The timer definition, or an automation with a `schedule` trigger (its schedule is kept as a timer too)."
               },
               "record": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 100,
-                "description": "Id of the record (omit for recurring timers without an entity)."
+                "description": "Id of the record the timer runs for (relative and absolute timers). Omit for a recurring timer or a schedule; for a recurring timer that runs per record, naming a record counts that record's firings."
               },
-              "state": {
-                "description": "`running`: started and not yet due. `fired`: due and its actions ran. `cancelled`: stopped by a cancel event. `none`: never started.",
-                "type": "string",
-                "enum": [
-                  "running",
-                  "fired",
-                  "cancelled",
-                  "none"
-                ]
+              "pending": {
+                "type": "boolean",
+                "description": "Whether the timer is pending (started, not yet fired to its end, not cancelled) after the steps. `false`: not pending (never started, cancelled, or ended)."
               },
               "dueAt": {
                 "type": "string",
                 "format": "date-time",
-                "description": "When it is or was due."
+                "description": "When the pending timer is due next (with its offset). Implies `pending: true`."
+              },
+              "step": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Which step the pending timer waits for: 0 the timer itself, n its n-th escalation step. Implies `pending: true`."
+              },
+              "fired": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How many times it fired during the test (its condition held and its actions ran): the timer and each escalation step count once, a recurring timer once per run (per record when `record` is named). `0`: it never fired. To check what a firing did, use an `effect` expectation whose `match` names `{\"source\": {\"timer\": \"<id>\"}}` (and `\"step\": n` for an escalation step)."
+              },
+              "firedAt": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "description": "Exactly the times it fired, in order (each firing happens at its due time)."
               }
             },
             "required": [
-              "timer",
-              "state"
+              "timer"
             ]
           }
         },

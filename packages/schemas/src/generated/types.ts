@@ -1497,9 +1497,13 @@ export type TestStep =
        */
       by?: Identifier;
       /**
-       * How long the clock moves on.
+       * How long the clock moves on, from the step's time: clock time (`48h`, `30m`, `3d`) or business time on the app calendar (`3 workdays`, `2 business hours`). Every timer due on the way fires at its own due time, in order.
        */
       for?: Duration;
+      /**
+       * Move the clock on to this time (with its offset) instead of for a duration; timers due on the way fire.
+       */
+      until?: string;
     }
   | {
       type: 'recall';
@@ -1675,21 +1679,33 @@ export type TestExpectation =
        */
       label?: LocalizedText;
       /**
-       * The timer definition.
+       * The timer definition, or an automation with a `schedule` trigger (its schedule is kept as a timer too).
        */
       timer: Identifier;
       /**
-       * Id of the record (omit for recurring timers without an entity).
+       * Id of the record the timer runs for (relative and absolute timers). Omit for a recurring timer or a schedule; for a recurring timer that runs per record, naming a record counts that record's firings.
        */
       record?: string;
       /**
-       * `running`: started and not yet due. `fired`: due and its actions ran. `cancelled`: stopped by a cancel event. `none`: never started.
+       * Whether the timer is pending (started, not yet fired to its end, not cancelled) after the steps. `false`: not pending (never started, cancelled, or ended).
        */
-      state: 'running' | 'fired' | 'cancelled' | 'none';
+      pending?: boolean;
       /**
-       * When it is or was due.
+       * When the pending timer is due next (with its offset). Implies `pending: true`.
        */
       dueAt?: string;
+      /**
+       * Which step the pending timer waits for: 0 the timer itself, n its n-th escalation step. Implies `pending: true`.
+       */
+      step?: number;
+      /**
+       * How many times it fired during the test (its condition held and its actions ran): the timer and each escalation step count once, a recurring timer once per run (per record when `record` is named). `0`: it never fired. To check what a firing did, use an `effect` expectation whose `match` names `{"source": {"timer": "<id>"}}` (and `"step": n` for an escalation step).
+       */
+      fired?: number;
+      /**
+       * Exactly the times it fired, in order (each firing happens at its due time).
+       */
+      firedAt?: string[];
     }
   | {
       type: 'effect';
@@ -3234,7 +3250,7 @@ export interface TestDefinition {
  */
 export interface TestGiven {
   /**
-   * The virtual clock at the start, with its offset, e.g. `2024-03-04T09:00:00+08:00`.
+   * The virtual clock at the start, with its offset, e.g. `2024-03-04T09:00:00+08:00`. From then on the app's recurring timers and automation schedules are pending (the test starts with a `timers.sync`). Given records start no timers: create a record in a step to start its timers.
    */
   now?: string;
   /**

@@ -12625,7 +12625,7 @@ return errors === 0;
 validate295.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const test = validate330;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}},"routing":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/routingSnapshot"}}},"additionalProperties":false},"routingSnapshot":{"type":"object","properties":{"reps":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/repLoad"}},"day":{"type":"string","format":"date"},"cursors":{"type":"object","additionalProperties":{"type":"string"}},"credits":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"number"}}},"customers":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"additionalProperties":false},"repLoad":{"type":"object","properties":{"open":{"type":"integer","minimum":0},"assignedToday":{"type":"integer","minimum":0},"signed7d":{"type":"integer","minimum":0},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/test.schema.json","type":"object","required":["$schema","id","expect"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/test.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"given":{"$ref":"#/$defs/given"},"steps":{"type":"array","items":{"$ref":"#/$defs/step"}},"expect":{"type":"array","items":{"$ref":"#/$defs/expectation"},"minItems":1}},"additionalProperties":false,"$defs":{"given":{"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}},"routing":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/routingSnapshot"}}},"additionalProperties":false},"routingSnapshot":{"type":"object","properties":{"reps":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/repLoad"}},"day":{"type":"string","format":"date"},"cursors":{"type":"object","additionalProperties":{"type":"string"}},"credits":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"number"}}},"customers":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"additionalProperties":false},"repLoad":{"type":"object","properties":{"open":{"type":"integer","minimum":0},"assignedToday":{"type":"integer","minimum":0},"signed7d":{"type":"integer","minimum":0},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"user":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false},"record":{"type":"object","required":["entity","id","values"],"properties":{"entity":{"$ref":"id.schema.json"},"id":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"additionalProperties":false},"step":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"},"until":{"type":"string","format":"date-time"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false},"expectation":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"pending":{"type":"boolean"},"dueAt":{"type":"string","format":"date-time"},"step":{"type":"integer","minimum":0},"fired":{"type":"integer","minimum":0},"firedAt":{"type":"array","items":{"type":"string","format":"date-time"}}},"required":["timer"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false}}};
 const schema76 = {"type":"object","properties":{"now":{"type":"string","format":"date-time"},"users":{"type":"array","items":{"$ref":"#/$defs/user"}},"records":{"type":"array","items":{"$ref":"#/$defs/record"}},"routing":{"type":"object","propertyNames":{"$ref":"id.schema.json"},"additionalProperties":{"$ref":"#/$defs/routingSnapshot"}}},"additionalProperties":false};
 const schema77 = {"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"roles":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"teams":{"type":"array","items":{"$ref":"id.schema.json"},"uniqueItems":true},"manager":{"$ref":"id.schema.json"},"status":{"type":"string","maxLength":50}},"additionalProperties":false};
 
@@ -13452,7 +13452,7 @@ return errors === 0;
 }
 validate333.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema81 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false};
+const schema81 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["create","update","move","decide","wait","recall","schedule"]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"id.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"create"}},"required":["type"]},"then":{"properties":{"entity":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["entity","record","values"]}},{"if":{"properties":{"type":{"const":"update"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"values":{"type":"object"}},"required":["record","values"]}},{"if":{"properties":{"type":{"const":"move"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"}},"required":["record","to"]}},{"if":{"properties":{"type":{"const":"decide"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"decision":{"type":"string","enum":["approve","reject"]}},"required":["record","approval","decision"]}},{"if":{"properties":{"type":{"const":"wait"}},"required":["type"]},"then":{"properties":{"for":{"$ref":"duration.schema.json"},"until":{"type":"string","format":"date-time"}}}},{"if":{"properties":{"type":{"const":"recall"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"}},"required":["record","approval"]}},{"if":{"properties":{"type":{"const":"schedule"}},"required":["type"]},"then":{"properties":{"automation":{"$ref":"id.schema.json"}},"required":["automation"]}}],"unevaluatedProperties":false};
 
 function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14101,22 +14101,48 @@ vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.err
 errors = vErrors.length;
 }
 }
+if(data.until !== undefined){
+let data16 = data.until;
+if(typeof data16 === "string"){
+if(!(formats6.validate(data16))){
+const err40 = {instancePath:instancePath+"/until",schemaPath:"#/allOf/4/then/properties/until/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/until",schemaPath:"#/allOf/4/then/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
 }
 var _valid4 = _errs42 === errors;
 valid13 = _valid4;
 if(valid13){
 var props4 = {};
 props4.for = true;
+props4.until = true;
 props4.type = true;
 }
 }
 if(!valid13){
-const err40 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err42 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err42];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -14129,51 +14155,13 @@ props0 = props0 || {};
 Object.assign(props0, props4);
 }
 }
-const _errs45 = errors;
+const _errs47 = errors;
 let valid16 = true;
-const _errs46 = errors;
+const _errs48 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
 if((data.type === undefined) && (missing5 = "type")){
-const err41 = {};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("recall" !== data.type){
-const err42 = {};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-}
-var _valid5 = _errs46 === errors;
-errors = _errs45;
-if(vErrors !== null){
-if(_errs45){
-vErrors.length = _errs45;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs48 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.record === undefined){
-const err43 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+const err43 = {};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -14182,8 +14170,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data.approval === undefined){
-const err44 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
+else {
+if(data.type !== undefined){
+if("recall" !== data.type){
+const err44 = {};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14192,11 +14182,24 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data.record !== undefined){
-let data17 = data.record;
-if(typeof data17 === "string"){
-if(func2(data17) > 100){
-const err45 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+}
+}
+var _valid5 = _errs48 === errors;
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs50 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err45 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14205,8 +14208,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func2(data17) < 1){
-const err46 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.approval === undefined){
+const err46 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14215,14 +14218,37 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record !== undefined){
+let data18 = data.record;
+if(typeof data18 === "string"){
+if(func2(data18) > 100){
+const err47 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
+}
+errors++;
+}
+if(func2(data18) < 1){
+const err48 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/5/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -14234,7 +14260,7 @@ errors = vErrors.length;
 }
 }
 }
-var _valid5 = _errs48 === errors;
+var _valid5 = _errs50 === errors;
 valid16 = _valid5;
 if(valid16){
 var props5 = {};
@@ -14244,12 +14270,12 @@ props5.type = true;
 }
 }
 if(!valid16){
-const err48 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err50 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err50];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -14262,56 +14288,56 @@ props0 = props0 || {};
 Object.assign(props0, props5);
 }
 }
-const _errs53 = errors;
+const _errs55 = errors;
 let valid19 = true;
-const _errs54 = errors;
+const _errs56 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
 if((data.type === undefined) && (missing6 = "type")){
-const err49 = {};
+const err51 = {};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err51];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err51);
 }
 errors++;
 }
 else {
 if(data.type !== undefined){
 if("schedule" !== data.type){
-const err50 = {};
+const err52 = {};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err52];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err52);
 }
 errors++;
 }
 }
 }
 }
-var _valid6 = _errs54 === errors;
-errors = _errs53;
+var _valid6 = _errs56 === errors;
+errors = _errs55;
 if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
+if(_errs55){
+vErrors.length = _errs55;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid6){
-const _errs56 = errors;
+const _errs58 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.automation === undefined){
-const err51 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "automation"},message:"must have required property '"+"automation"+"'"};
+const err53 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "automation"},message:"must have required property '"+"automation"+"'"};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err53];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err53);
 }
 errors++;
 }
@@ -14322,7 +14348,7 @@ errors = vErrors.length;
 }
 }
 }
-var _valid6 = _errs56 === errors;
+var _valid6 = _errs58 === errors;
 valid19 = _valid6;
 if(valid19){
 var props6 = {};
@@ -14331,12 +14357,12 @@ props6.type = true;
 }
 }
 if(!valid19){
-const err52 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err54 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err54];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err54);
 }
 errors++;
 }
@@ -14351,12 +14377,12 @@ Object.assign(props0, props6);
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err53 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err55 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err55];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err55);
 }
 errors++;
 }
@@ -14367,33 +14393,9 @@ props0.at = true;
 props0.by = true;
 }
 if(data.type !== undefined){
-let data21 = data.type;
-if(typeof data21 !== "string"){
-const err54 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(!(((((((data21 === "create") || (data21 === "update")) || (data21 === "move")) || (data21 === "decide")) || (data21 === "wait")) || (data21 === "recall")) || (data21 === "schedule"))){
-const err55 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data22 = data.at;
-if(typeof data22 === "string"){
-if(!(formats6.validate(data22))){
-const err56 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+let data22 = data.type;
+if(typeof data22 !== "string"){
+const err56 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -14402,14 +14404,38 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data22 === "create") || (data22 === "update")) || (data22 === "move")) || (data22 === "decide")) || (data22 === "wait")) || (data22 === "recall")) || (data22 === "schedule"))){
+const err57 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data23 = data.at;
+if(typeof data23 === "string"){
+if(!(formats6.validate(data23))){
+const err58 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -14423,12 +14449,12 @@ errors = vErrors.length;
 if(props0 !== true){
 for(const key0 in data){
 if(!props0 || !props0[key0]){
-const err58 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const err60 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err58];
+vErrors = [err60];
 }
 else {
-vErrors.push(err58);
+vErrors.push(err60);
 }
 errors++;
 }
@@ -14436,12 +14462,12 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err61];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err61);
 }
 errors++;
 }
@@ -14450,7 +14476,7 @@ return errors === 0;
 }
 validate351.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema82 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"state":{"type":"string","enum":["running","fired","cancelled","none"]},"dueAt":{"type":"string","format":"date-time"}},"required":["timer","state"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false};
+const schema82 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["gate","routing","table","formula","field","stage","timer","effect","expression","form","tags","mark","approval"]},"label":{"$ref":"localized-text.schema.json"}},"allOf":[{"if":{"properties":{"type":{"const":"gate"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"to":{"$ref":"id.schema.json"},"passed":{"type":"boolean"},"missing":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["record","to","passed"]}},{"if":{"properties":{"type":{"const":"routing"}},"required":["type"]},"then":{"properties":{"routing":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"assignee":{"$ref":"id.schema.json"},"queue":{"$ref":"id.schema.json"},"rule":{"$ref":"id.schema.json"}},"required":["routing","record"]}},{"if":{"properties":{"type":{"const":"table"}},"required":["type"]},"then":{"properties":{"table":{"$ref":"id.schema.json"},"input":{"type":"object"},"rows":{"type":"array","items":{"$ref":"id.schema.json"}},"output":{}},"required":["table","input"]}},{"if":{"properties":{"type":{"const":"formula"}},"required":["type"]},"then":{"properties":{"formula":{"$ref":"id.schema.json"},"input":{"type":"object"},"value":{}},"required":["formula","input","value"]}},{"if":{"properties":{"type":{"const":"field"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"field":{"$ref":"field-reference.schema.json"},"value":{}},"required":["record","field","value"]}},{"if":{"properties":{"type":{"const":"stage"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"stage":{"$ref":"id.schema.json"}},"required":["record","stage"]}},{"if":{"properties":{"type":{"const":"timer"}},"required":["type"]},"then":{"properties":{"timer":{"$ref":"id.schema.json"},"record":{"type":"string","minLength":1,"maxLength":100},"pending":{"type":"boolean"},"dueAt":{"type":"string","format":"date-time"},"step":{"type":"integer","minimum":0},"fired":{"type":"integer","minimum":0},"firedAt":{"type":"array","items":{"type":"string","format":"date-time"}}},"required":["timer"]}},{"if":{"properties":{"type":{"const":"effect"}},"required":["type"]},"then":{"properties":{"effect":{"type":"string","enum":["notify","createTask","callWebhook","assign","startTimer","cancelTimer"]},"match":{"type":"object"},"count":{"type":"integer","minimum":0}},"required":["effect"]}},{"if":{"properties":{"type":{"const":"expression"}},"required":["type"]},"then":{"properties":{"expression":{"$ref":"expression.schema.json"},"data":{"type":"object"},"value":{}},"required":["expression","value"]}},{"if":{"properties":{"type":{"const":"form"}},"required":["type"]},"then":{"properties":{"form":{"$ref":"id.schema.json"},"data":{"type":"object"},"valid":{"type":"boolean"},"errors":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"warnings":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"required":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true},"visible":{"type":"array","items":{"$ref":"field-reference.schema.json"},"uniqueItems":true}},"required":["form","data","valid"]}},{"if":{"properties":{"type":{"const":"tags"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"includes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"excludes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}}},"required":["record"]}},{"if":{"properties":{"type":{"const":"mark"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"color":{"type":["string","null"],"maxLength":30},"flag":{"type":"string","maxLength":50}},"required":["record"]}},{"if":{"properties":{"type":{"const":"approval"}},"required":["type"]},"then":{"properties":{"record":{"type":"string","minLength":1,"maxLength":100},"approval":{"$ref":"id.schema.json"},"status":{"type":"string","enum":["none","pending","approved","rejected","recalled"]}},"required":["record","approval","status"]}}],"unevaluatedProperties":false};
 
 function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15393,16 +15419,6 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data.state === undefined){
-const err54 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
 if(data.timer !== undefined){
 if(!(validate53(data.timer, {instancePath:instancePath+"/timer",parentData:data,parentDataProperty:"timer",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -15413,7 +15429,17 @@ if(data.record !== undefined){
 let data28 = data.record;
 if(typeof data28 === "string"){
 if(func2(data28) > 100){
-const err55 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/6/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+const err54 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/6/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(func2(data28) < 1){
+const err55 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/6/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -15422,8 +15448,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(func2(data28) < 1){
-const err56 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/6/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err56 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/6/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -15433,8 +15460,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/6/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.pending !== undefined){
+if(typeof data.pending !== "boolean"){
+const err57 = {instancePath:instancePath+"/pending",schemaPath:"#/allOf/6/then/properties/pending/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -15444,10 +15472,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data29 = data.state;
-if(typeof data29 !== "string"){
-const err58 = {instancePath:instancePath+"/state",schemaPath:"#/allOf/6/then/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.dueAt !== undefined){
+let data30 = data.dueAt;
+if(typeof data30 === "string"){
+if(!(formats6.validate(data30))){
+const err58 = {instancePath:instancePath+"/dueAt",schemaPath:"#/allOf/6/then/properties/dueAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -15456,8 +15485,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!((((data29 === "running") || (data29 === "fired")) || (data29 === "cancelled")) || (data29 === "none"))){
-const err59 = {instancePath:instancePath+"/state",schemaPath:"#/allOf/6/then/properties/state/enum",keyword:"enum",params:{allowedValues: schema82.allOf[6].then.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err59 = {instancePath:instancePath+"/dueAt",schemaPath:"#/allOf/6/then/properties/dueAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -15467,11 +15497,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.dueAt !== undefined){
-let data30 = data.dueAt;
-if(typeof data30 === "string"){
-if(!(formats6.validate(data30))){
-const err60 = {instancePath:instancePath+"/dueAt",schemaPath:"#/allOf/6/then/properties/dueAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.step !== undefined){
+let data31 = data.step;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err60 = {instancePath:instancePath+"/step",schemaPath:"#/allOf/6/then/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -15480,14 +15509,81 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/dueAt",schemaPath:"#/allOf/6/then/properties/dueAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err61 = {instancePath:instancePath+"/step",schemaPath:"#/allOf/6/then/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+if(data.fired !== undefined){
+let data32 = data.fired;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err62 = {instancePath:instancePath+"/fired",schemaPath:"#/allOf/6/then/properties/fired/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 0 || isNaN(data32)){
+const err63 = {instancePath:instancePath+"/fired",schemaPath:"#/allOf/6/then/properties/fired/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data.firedAt !== undefined){
+let data33 = data.firedAt;
+if(Array.isArray(data33)){
+const len2 = data33.length;
+for(let i3=0; i3<len2; i3++){
+let data34 = data33[i3];
+if(typeof data34 === "string"){
+if(!(formats6.validate(data34))){
+const err64 = {instancePath:instancePath+"/firedAt/" + i3,schemaPath:"#/allOf/6/then/properties/firedAt/items/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/firedAt/" + i3,schemaPath:"#/allOf/6/then/properties/firedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/firedAt",schemaPath:"#/allOf/6/then/properties/firedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
 }
 errors++;
 }
@@ -15499,18 +15595,21 @@ if(valid24){
 var props6 = {};
 props6.timer = true;
 props6.record = true;
-props6.state = true;
+props6.pending = true;
 props6.dueAt = true;
+props6.step = true;
+props6.fired = true;
+props6.firedAt = true;
 props6.type = true;
 }
 }
 if(!valid24){
-const err62 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err67 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err67];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err67);
 }
 errors++;
 }
@@ -15523,86 +15622,13 @@ props0 = props0 || {};
 Object.assign(props0, props6);
 }
 }
-const _errs73 = errors;
-let valid27 = true;
-const _errs74 = errors;
+const _errs81 = errors;
+let valid29 = true;
+const _errs82 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing7;
 if((data.type === undefined) && (missing7 = "type")){
-const err63 = {};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("effect" !== data.type){
-const err64 = {};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-}
-var _valid7 = _errs74 === errors;
-errors = _errs73;
-if(vErrors !== null){
-if(_errs73){
-vErrors.length = _errs73;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs76 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.effect === undefined){
-const err65 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data.effect !== undefined){
-let data32 = data.effect;
-if(typeof data32 !== "string"){
-const err66 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(!((((((data32 === "notify") || (data32 === "createTask")) || (data32 === "callWebhook")) || (data32 === "assign")) || (data32 === "startTimer")) || (data32 === "cancelTimer"))){
-const err67 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/enum",keyword:"enum",params:{allowedValues: schema82.allOf[7].then.properties.effect.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data.match !== undefined){
-let data33 = data.match;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err68 = {instancePath:instancePath+"/match",schemaPath:"#/allOf/7/then/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err68 = {};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -15611,11 +15637,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data.count !== undefined){
-let data34 = data.count;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err69 = {instancePath:instancePath+"/count",schemaPath:"#/allOf/7/then/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+if(data.type !== undefined){
+if("effect" !== data.type){
+const err69 = {};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -15624,9 +15649,24 @@ vErrors.push(err69);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 < 0 || isNaN(data34)){
-const err70 = {instancePath:instancePath+"/count",schemaPath:"#/allOf/7/then/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+var _valid7 = _errs82 === errors;
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs84 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.effect === undefined){
+const err70 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -15635,12 +15675,71 @@ vErrors.push(err70);
 }
 errors++;
 }
+if(data.effect !== undefined){
+let data36 = data.effect;
+if(typeof data36 !== "string"){
+const err71 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!((((((data36 === "notify") || (data36 === "createTask")) || (data36 === "callWebhook")) || (data36 === "assign")) || (data36 === "startTimer")) || (data36 === "cancelTimer"))){
+const err72 = {instancePath:instancePath+"/effect",schemaPath:"#/allOf/7/then/properties/effect/enum",keyword:"enum",params:{allowedValues: schema82.allOf[7].then.properties.effect.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.match !== undefined){
+let data37 = data.match;
+if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+const err73 = {instancePath:instancePath+"/match",schemaPath:"#/allOf/7/then/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.count !== undefined){
+let data38 = data.count;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err74 = {instancePath:instancePath+"/count",schemaPath:"#/allOf/7/then/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 0 || isNaN(data38)){
+const err75 = {instancePath:instancePath+"/count",schemaPath:"#/allOf/7/then/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
 }
 }
 }
-var _valid7 = _errs76 === errors;
-valid27 = _valid7;
-if(valid27){
+}
+var _valid7 = _errs84 === errors;
+valid29 = _valid7;
+if(valid29){
 var props7 = {};
 props7.effect = true;
 props7.match = true;
@@ -15648,13 +15747,13 @@ props7.count = true;
 props7.type = true;
 }
 }
-if(!valid27){
-const err71 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid29){
+const err76 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err76];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err76);
 }
 errors++;
 }
@@ -15667,66 +15766,66 @@ props0 = props0 || {};
 Object.assign(props0, props7);
 }
 }
-const _errs84 = errors;
-let valid30 = true;
-const _errs85 = errors;
+const _errs92 = errors;
+let valid32 = true;
+const _errs93 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing8;
 if((data.type === undefined) && (missing8 = "type")){
-const err72 = {};
+const err77 = {};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err77];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err77);
 }
 errors++;
 }
 else {
 if(data.type !== undefined){
 if("expression" !== data.type){
-const err73 = {};
+const err78 = {};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err78];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err78);
 }
 errors++;
 }
 }
 }
 }
-var _valid8 = _errs85 === errors;
-errors = _errs84;
+var _valid8 = _errs93 === errors;
+errors = _errs92;
 if(vErrors !== null){
-if(_errs84){
-vErrors.length = _errs84;
+if(_errs92){
+vErrors.length = _errs92;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid8){
-const _errs87 = errors;
+const _errs95 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.expression === undefined){
-const err74 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "expression"},message:"must have required property '"+"expression"+"'"};
+const err79 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "expression"},message:"must have required property '"+"expression"+"'"};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err79];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err79);
 }
 errors++;
 }
 if(data.value === undefined){
-const err75 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err80 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err80];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err80);
 }
 errors++;
 }
@@ -15737,22 +15836,22 @@ errors = vErrors.length;
 }
 }
 if(data.data !== undefined){
-let data37 = data.data;
-if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
-const err76 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/8/then/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data41 = data.data;
+if(!(data41 && typeof data41 == "object" && !Array.isArray(data41))){
+const err81 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/8/then/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err81];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err81);
 }
 errors++;
 }
 }
 }
-var _valid8 = _errs87 === errors;
-valid30 = _valid8;
-if(valid30){
+var _valid8 = _errs95 === errors;
+valid32 = _valid8;
+if(valid32){
 var props8 = {};
 props8.expression = true;
 props8.data = true;
@@ -15760,13 +15859,13 @@ props8.value = true;
 props8.type = true;
 }
 }
-if(!valid30){
-const err77 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid32){
+const err82 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err82];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err82);
 }
 errors++;
 }
@@ -15779,76 +15878,76 @@ props0 = props0 || {};
 Object.assign(props0, props8);
 }
 }
-const _errs92 = errors;
-let valid33 = true;
-const _errs93 = errors;
+const _errs100 = errors;
+let valid35 = true;
+const _errs101 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing9;
 if((data.type === undefined) && (missing9 = "type")){
-const err78 = {};
+const err83 = {};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err83];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err83);
 }
 errors++;
 }
 else {
 if(data.type !== undefined){
 if("form" !== data.type){
-const err79 = {};
+const err84 = {};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err84];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err84);
 }
 errors++;
 }
 }
 }
 }
-var _valid9 = _errs93 === errors;
-errors = _errs92;
+var _valid9 = _errs101 === errors;
+errors = _errs100;
 if(vErrors !== null){
-if(_errs92){
-vErrors.length = _errs92;
+if(_errs100){
+vErrors.length = _errs100;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid9){
-const _errs95 = errors;
+const _errs103 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.form === undefined){
-const err80 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "form"},message:"must have required property '"+"form"+"'"};
+const err85 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "form"},message:"must have required property '"+"form"+"'"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err85];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err85);
 }
 errors++;
 }
 if(data.data === undefined){
-const err81 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+const err86 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err86];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err86);
 }
 errors++;
 }
 if(data.valid === undefined){
-const err82 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'"};
+const err87 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err87];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err87);
 }
 errors++;
 }
@@ -15859,105 +15958,9 @@ errors = vErrors.length;
 }
 }
 if(data.data !== undefined){
-let data40 = data.data;
-if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
-const err83 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/9/then/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data.valid !== undefined){
-if(typeof data.valid !== "boolean"){
-const err84 = {instancePath:instancePath+"/valid",schemaPath:"#/allOf/9/then/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data.errors !== undefined){
-let data42 = data.errors;
-if(Array.isArray(data42)){
-const len2 = data42.length;
-for(let i3=0; i3<len2; i3++){
-if(!(validate93(data42[i3], {instancePath:instancePath+"/errors/" + i3,parentData:data42,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-let i4 = data42.length;
-let j1;
-if(i4 > 1){
-outer1:
-for(;i4--;){
-for(j1 = i4; j1--;){
-if(func0(data42[i4], data42[j1])){
-const err85 = {instancePath:instancePath+"/errors",schemaPath:"#/allOf/9/then/properties/errors/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-break outer1;
-}
-}
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/errors",schemaPath:"#/allOf/9/then/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data.warnings !== undefined){
-let data44 = data.warnings;
-if(Array.isArray(data44)){
-const len3 = data44.length;
-for(let i5=0; i5<len3; i5++){
-if(!(validate93(data44[i5], {instancePath:instancePath+"/warnings/" + i5,parentData:data44,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-let i6 = data44.length;
-let j2;
-if(i6 > 1){
-outer2:
-for(;i6--;){
-for(j2 = i6; j2--;){
-if(func0(data44[i6], data44[j2])){
-const err87 = {instancePath:instancePath+"/warnings",schemaPath:"#/allOf/9/then/properties/warnings/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-break outer2;
-}
-}
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/warnings",schemaPath:"#/allOf/9/then/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data44 = data.data;
+if(!(data44 && typeof data44 == "object" && !Array.isArray(data44))){
+const err88 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/9/then/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -15967,29 +15970,125 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.required !== undefined){
-let data46 = data.required;
-if(Array.isArray(data46)){
-const len4 = data46.length;
-for(let i7=0; i7<len4; i7++){
-if(!(validate93(data46[i7], {instancePath:instancePath+"/required/" + i7,parentData:data46,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-let i8 = data46.length;
-let j3;
-if(i8 > 1){
-outer3:
-for(;i8--;){
-for(j3 = i8; j3--;){
-if(func0(data46[i8], data46[j3])){
-const err89 = {instancePath:instancePath+"/required",schemaPath:"#/allOf/9/then/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
+if(data.valid !== undefined){
+if(typeof data.valid !== "boolean"){
+const err89 = {instancePath:instancePath+"/valid",schemaPath:"#/allOf/9/then/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.errors !== undefined){
+let data46 = data.errors;
+if(Array.isArray(data46)){
+const len3 = data46.length;
+for(let i4=0; i4<len3; i4++){
+if(!(validate93(data46[i4], {instancePath:instancePath+"/errors/" + i4,parentData:data46,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i5 = data46.length;
+let j1;
+if(i5 > 1){
+outer1:
+for(;i5--;){
+for(j1 = i5; j1--;){
+if(func0(data46[i5], data46[j1])){
+const err90 = {instancePath:instancePath+"/errors",schemaPath:"#/allOf/9/then/properties/errors/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/errors",schemaPath:"#/allOf/9/then/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.warnings !== undefined){
+let data48 = data.warnings;
+if(Array.isArray(data48)){
+const len4 = data48.length;
+for(let i6=0; i6<len4; i6++){
+if(!(validate93(data48[i6], {instancePath:instancePath+"/warnings/" + i6,parentData:data48,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i7 = data48.length;
+let j2;
+if(i7 > 1){
+outer2:
+for(;i7--;){
+for(j2 = i7; j2--;){
+if(func0(data48[i7], data48[j2])){
+const err92 = {instancePath:instancePath+"/warnings",schemaPath:"#/allOf/9/then/properties/warnings/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+break outer2;
+}
+}
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/warnings",schemaPath:"#/allOf/9/then/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.required !== undefined){
+let data50 = data.required;
+if(Array.isArray(data50)){
+const len5 = data50.length;
+for(let i8=0; i8<len5; i8++){
+if(!(validate93(data50[i8], {instancePath:instancePath+"/required/" + i8,parentData:data50,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+let i9 = data50.length;
+let j3;
+if(i9 > 1){
+outer3:
+for(;i9--;){
+for(j3 = i9; j3--;){
+if(func0(data50[i9], data50[j3])){
+const err94 = {instancePath:instancePath+"/required",schemaPath:"#/allOf/9/then/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
 }
 errors++;
 break outer3;
@@ -15999,39 +16098,39 @@ break outer3;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/required",schemaPath:"#/allOf/9/then/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err95 = {instancePath:instancePath+"/required",schemaPath:"#/allOf/9/then/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err95];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err95);
 }
 errors++;
 }
 }
 if(data.visible !== undefined){
-let data48 = data.visible;
-if(Array.isArray(data48)){
-const len5 = data48.length;
-for(let i9=0; i9<len5; i9++){
-if(!(validate93(data48[i9], {instancePath:instancePath+"/visible/" + i9,parentData:data48,parentDataProperty:i9,rootData,dynamicAnchors}))){
+let data52 = data.visible;
+if(Array.isArray(data52)){
+const len6 = data52.length;
+for(let i10=0; i10<len6; i10++){
+if(!(validate93(data52[i10], {instancePath:instancePath+"/visible/" + i10,parentData:data52,parentDataProperty:i10,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 }
-let i10 = data48.length;
+let i11 = data52.length;
 let j4;
-if(i10 > 1){
+if(i11 > 1){
 outer4:
-for(;i10--;){
-for(j4 = i10; j4--;){
-if(func0(data48[i10], data48[j4])){
-const err91 = {instancePath:instancePath+"/visible",schemaPath:"#/allOf/9/then/properties/visible/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+for(;i11--;){
+for(j4 = i11; j4--;){
+if(func0(data52[i11], data52[j4])){
+const err96 = {instancePath:instancePath+"/visible",schemaPath:"#/allOf/9/then/properties/visible/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)"};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err96];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err96);
 }
 errors++;
 break outer4;
@@ -16041,20 +16140,20 @@ break outer4;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/visible",schemaPath:"#/allOf/9/then/properties/visible/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err97 = {instancePath:instancePath+"/visible",schemaPath:"#/allOf/9/then/properties/visible/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err97];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err97);
 }
 errors++;
 }
 }
 }
-var _valid9 = _errs95 === errors;
-valid33 = _valid9;
-if(valid33){
+var _valid9 = _errs103 === errors;
+valid35 = _valid9;
+if(valid35){
 var props9 = {};
 props9.form = true;
 props9.data = true;
@@ -16066,13 +16165,13 @@ props9.visible = true;
 props9.type = true;
 }
 }
-if(!valid33){
-const err93 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid35){
+const err98 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err98];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err98);
 }
 errors++;
 }
@@ -16085,85 +16184,13 @@ props0 = props0 || {};
 Object.assign(props0, props9);
 }
 }
-const _errs114 = errors;
-let valid48 = true;
-const _errs115 = errors;
+const _errs122 = errors;
+let valid50 = true;
+const _errs123 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing10;
 if((data.type === undefined) && (missing10 = "type")){
-const err94 = {};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("tags" !== data.type){
-const err95 = {};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-}
-var _valid10 = _errs115 === errors;
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid10){
-const _errs117 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.record === undefined){
-const err96 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-if(data.record !== undefined){
-let data51 = data.record;
-if(typeof data51 === "string"){
-if(func2(data51) > 100){
-const err97 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if(func2(data51) < 1){
-const err98 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err99 = {};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -16172,16 +16199,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data.includes !== undefined){
-let data52 = data.includes;
-if(Array.isArray(data52)){
-const len6 = data52.length;
-for(let i11=0; i11<len6; i11++){
-let data53 = data52[i11];
-if(typeof data53 === "string"){
-if(func2(data53) > 100){
-const err100 = {instancePath:instancePath+"/includes/" + i11,schemaPath:"#/allOf/10/then/properties/includes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+else {
+if(data.type !== undefined){
+if("tags" !== data.type){
+const err100 = {};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -16190,8 +16211,24 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(func2(data53) < 1){
-const err101 = {instancePath:instancePath+"/includes/" + i11,schemaPath:"#/allOf/10/then/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+}
+var _valid10 = _errs123 === errors;
+errors = _errs122;
+if(vErrors !== null){
+if(_errs122){
+vErrors.length = _errs122;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs125 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err101 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -16200,9 +16237,11 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/includes/" + i11,schemaPath:"#/allOf/10/then/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record !== undefined){
+let data55 = data.record;
+if(typeof data55 === "string"){
+if(func2(data55) > 100){
+const err102 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -16211,10 +16250,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/includes",schemaPath:"#/allOf/10/then/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data55) < 1){
+const err103 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -16224,15 +16261,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.excludes !== undefined){
-let data54 = data.excludes;
-if(Array.isArray(data54)){
-const len7 = data54.length;
-for(let i12=0; i12<len7; i12++){
-let data55 = data54[i12];
-if(typeof data55 === "string"){
-if(func2(data55) > 100){
-const err104 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/allOf/10/then/properties/excludes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+else {
+const err104 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/10/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -16241,8 +16271,16 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(func2(data55) < 1){
-const err105 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/allOf/10/then/properties/excludes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.includes !== undefined){
+let data56 = data.includes;
+if(Array.isArray(data56)){
+const len7 = data56.length;
+for(let i12=0; i12<len7; i12++){
+let data57 = data56[i12];
+if(typeof data57 === "string"){
+if(func2(data57) > 100){
+const err105 = {instancePath:instancePath+"/includes/" + i12,schemaPath:"#/allOf/10/then/properties/includes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -16251,9 +16289,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/allOf/10/then/properties/excludes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data57) < 1){
+const err106 = {instancePath:instancePath+"/includes/" + i12,schemaPath:"#/allOf/10/then/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -16263,9 +16300,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
 else {
-const err107 = {instancePath:instancePath+"/excludes",schemaPath:"#/allOf/10/then/properties/excludes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err107 = {instancePath:instancePath+"/includes/" + i12,schemaPath:"#/allOf/10/then/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -16276,9 +16312,72 @@ errors++;
 }
 }
 }
-var _valid10 = _errs117 === errors;
-valid48 = _valid10;
-if(valid48){
+else {
+const err108 = {instancePath:instancePath+"/includes",schemaPath:"#/allOf/10/then/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data.excludes !== undefined){
+let data58 = data.excludes;
+if(Array.isArray(data58)){
+const len8 = data58.length;
+for(let i13=0; i13<len8; i13++){
+let data59 = data58[i13];
+if(typeof data59 === "string"){
+if(func2(data59) > 100){
+const err109 = {instancePath:instancePath+"/excludes/" + i13,schemaPath:"#/allOf/10/then/properties/excludes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(func2(data59) < 1){
+const err110 = {instancePath:instancePath+"/excludes/" + i13,schemaPath:"#/allOf/10/then/properties/excludes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/excludes/" + i13,schemaPath:"#/allOf/10/then/properties/excludes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/excludes",schemaPath:"#/allOf/10/then/properties/excludes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+var _valid10 = _errs125 === errors;
+valid50 = _valid10;
+if(valid50){
 var props10 = {};
 props10.record = true;
 props10.includes = true;
@@ -16286,13 +16385,13 @@ props10.excludes = true;
 props10.type = true;
 }
 }
-if(!valid48){
-const err108 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid50){
+const err113 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err113];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err113);
 }
 errors++;
 }
@@ -16305,85 +16404,13 @@ props0 = props0 || {};
 Object.assign(props0, props10);
 }
 }
-const _errs129 = errors;
-let valid55 = true;
-const _errs130 = errors;
+const _errs137 = errors;
+let valid57 = true;
+const _errs138 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing11;
 if((data.type === undefined) && (missing11 = "type")){
-const err109 = {};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("mark" !== data.type){
-const err110 = {};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-}
-var _valid11 = _errs130 === errors;
-errors = _errs129;
-if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid11){
-const _errs132 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.record === undefined){
-const err111 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data.record !== undefined){
-let data57 = data.record;
-if(typeof data57 === "string"){
-if(func2(data57) > 100){
-const err112 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(func2(data57) < 1){
-const err113 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err114 = {};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -16392,11 +16419,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data.color !== undefined){
-let data58 = data.color;
-if((typeof data58 !== "string") && (data58 !== null)){
-const err115 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/type",keyword:"type",params:{type: schema82.allOf[11].then.properties.color.type},message:"must be string,null"};
+else {
+if(data.type !== undefined){
+if("mark" !== data.type){
+const err115 = {};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -16405,9 +16431,24 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(typeof data58 === "string"){
-if(func2(data58) > 30){
-const err116 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+}
+}
+}
+var _valid11 = _errs138 === errors;
+errors = _errs137;
+if(vErrors !== null){
+if(_errs137){
+vErrors.length = _errs137;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid11){
+const _errs140 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err116 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -16416,13 +16457,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-if(data.flag !== undefined){
-let data59 = data.flag;
-if(typeof data59 === "string"){
-if(func2(data59) > 50){
-const err117 = {instancePath:instancePath+"/flag",schemaPath:"#/allOf/11/then/properties/flag/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(data.record !== undefined){
+let data61 = data.record;
+if(typeof data61 === "string"){
+if(func2(data61) > 100){
+const err117 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -16431,9 +16470,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/flag",schemaPath:"#/allOf/11/then/properties/flag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data61) < 1){
+const err118 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -16443,10 +16481,71 @@ vErrors.push(err118);
 errors++;
 }
 }
+else {
+const err119 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/11/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err119];
 }
-var _valid11 = _errs132 === errors;
-valid55 = _valid11;
-if(valid55){
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data.color !== undefined){
+let data62 = data.color;
+if((typeof data62 !== "string") && (data62 !== null)){
+const err120 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/type",keyword:"type",params:{type: schema82.allOf[11].then.properties.color.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(typeof data62 === "string"){
+if(func2(data62) > 30){
+const err121 = {instancePath:instancePath+"/color",schemaPath:"#/allOf/11/then/properties/color/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+if(data.flag !== undefined){
+let data63 = data.flag;
+if(typeof data63 === "string"){
+if(func2(data63) > 50){
+const err122 = {instancePath:instancePath+"/flag",schemaPath:"#/allOf/11/then/properties/flag/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/flag",schemaPath:"#/allOf/11/then/properties/flag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+var _valid11 = _errs140 === errors;
+valid57 = _valid11;
+if(valid57){
 var props11 = {};
 props11.record = true;
 props11.color = true;
@@ -16454,13 +16553,13 @@ props11.flag = true;
 props11.type = true;
 }
 }
-if(!valid55){
-const err119 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid57){
+const err124 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err124];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err124);
 }
 errors++;
 }
@@ -16473,84 +16572,13 @@ props0 = props0 || {};
 Object.assign(props0, props11);
 }
 }
-const _errs140 = errors;
-let valid58 = true;
-const _errs141 = errors;
+const _errs148 = errors;
+let valid60 = true;
+const _errs149 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing12;
 if((data.type === undefined) && (missing12 = "type")){
-const err120 = {};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("approval" !== data.type){
-const err121 = {};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-}
-var _valid12 = _errs141 === errors;
-errors = _errs140;
-if(vErrors !== null){
-if(_errs140){
-vErrors.length = _errs140;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid12){
-const _errs143 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.record === undefined){
-const err122 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data.approval === undefined){
-const err123 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(data.status === undefined){
-const err124 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-if(data.record !== undefined){
-let data61 = data.record;
-if(typeof data61 === "string"){
-if(func2(data61) > 100){
-const err125 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+const err125 = {};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -16559,8 +16587,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func2(data61) < 1){
-const err126 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+if(data.type !== undefined){
+if("approval" !== data.type){
+const err126 = {};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -16570,13 +16600,82 @@ vErrors.push(err126);
 errors++;
 }
 }
+}
+}
+var _valid12 = _errs149 === errors;
+errors = _errs148;
+if(vErrors !== null){
+if(_errs148){
+vErrors.length = _errs148;
+}
 else {
-const err127 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+if(_valid12){
+const _errs151 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err127 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
 else {
 vErrors.push(err127);
+}
+errors++;
+}
+if(data.approval === undefined){
+const err128 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data.status === undefined){
+const err129 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data.record !== undefined){
+let data65 = data.record;
+if(typeof data65 === "string"){
+if(func2(data65) > 100){
+const err130 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(func2(data65) < 1){
+const err131 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/record",schemaPath:"#/allOf/12/then/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
 }
 errors++;
 }
@@ -16588,32 +16687,32 @@ errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
-let data63 = data.status;
-if(typeof data63 !== "string"){
-const err128 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data67 = data.status;
+if(typeof data67 !== "string"){
+const err133 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err128];
+vErrors = [err133];
 }
 else {
-vErrors.push(err128);
+vErrors.push(err133);
 }
 errors++;
 }
-if(!(((((data63 === "none") || (data63 === "pending")) || (data63 === "approved")) || (data63 === "rejected")) || (data63 === "recalled"))){
-const err129 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema82.allOf[12].then.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(!(((((data67 === "none") || (data67 === "pending")) || (data67 === "approved")) || (data67 === "rejected")) || (data67 === "recalled"))){
+const err134 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/12/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema82.allOf[12].then.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err129];
+vErrors = [err134];
 }
 else {
-vErrors.push(err129);
+vErrors.push(err134);
 }
 errors++;
 }
 }
 }
-var _valid12 = _errs143 === errors;
-valid58 = _valid12;
-if(valid58){
+var _valid12 = _errs151 === errors;
+valid60 = _valid12;
+if(valid60){
 var props12 = {};
 props12.record = true;
 props12.approval = true;
@@ -16621,13 +16720,13 @@ props12.status = true;
 props12.type = true;
 }
 }
-if(!valid58){
-const err130 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid60){
+const err135 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err130];
+vErrors = [err135];
 }
 else {
-vErrors.push(err130);
+vErrors.push(err135);
 }
 errors++;
 }
@@ -16642,12 +16741,12 @@ Object.assign(props0, props12);
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err131 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err136 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err131];
+vErrors = [err136];
 }
 else {
-vErrors.push(err131);
+vErrors.push(err136);
 }
 errors++;
 }
@@ -16657,24 +16756,24 @@ props0.type = true;
 props0.label = true;
 }
 if(data.type !== undefined){
-let data64 = data.type;
-if(typeof data64 !== "string"){
-const err132 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data68 = data.type;
+if(typeof data68 !== "string"){
+const err137 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err137];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err137);
 }
 errors++;
 }
-if(!(((((((((((((data64 === "gate") || (data64 === "routing")) || (data64 === "table")) || (data64 === "formula")) || (data64 === "field")) || (data64 === "stage")) || (data64 === "timer")) || (data64 === "effect")) || (data64 === "expression")) || (data64 === "form")) || (data64 === "tags")) || (data64 === "mark")) || (data64 === "approval"))){
-const err133 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema82.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((((((((data68 === "gate") || (data68 === "routing")) || (data68 === "table")) || (data68 === "formula")) || (data68 === "field")) || (data68 === "stage")) || (data68 === "timer")) || (data68 === "effect")) || (data68 === "expression")) || (data68 === "form")) || (data68 === "tags")) || (data68 === "mark")) || (data68 === "approval"))){
+const err138 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema82.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err133];
+vErrors = [err138];
 }
 else {
-vErrors.push(err133);
+vErrors.push(err138);
 }
 errors++;
 }
@@ -16688,12 +16787,12 @@ errors = vErrors.length;
 if(props0 !== true){
 for(const key0 in data){
 if(!props0 || !props0[key0]){
-const err134 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const err139 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err134];
+vErrors = [err139];
 }
 else {
-vErrors.push(err134);
+vErrors.push(err139);
 }
 errors++;
 }
@@ -16701,12 +16800,12 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err140 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err140];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err140);
 }
 errors++;
 }
