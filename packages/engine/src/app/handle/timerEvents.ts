@@ -37,17 +37,48 @@ export function scheduleTimerId(automation: string): string {
 }
 
 function iso(instant: Instant): string {
-  return Number.isFinite(instant) ? new Date(instant).toISOString() : String(instant);
+  // A finite number can still lie outside Date's range (1e20): toISOString would throw.
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? String(instant) : date.toISOString();
+}
+
+/** What an event named, as text for a message: never calls a caller's `toString`. */
+function named(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value;
+}
+
+/** The entry stored under `id` in the state's timers, whatever it is (own properties only). */
+function storedEntry(scope: EventScope, id: unknown): unknown {
+  const timers = scope.state.timers;
+  return typeof id === 'string' && isPlainObject(timers) && Object.hasOwn(timers, id)
+    ? timers[id]
+    : undefined;
+}
+
+/**
+ * Whether an entry of `state.timers` is a timer instance this engine could have written: its
+ * id is its key and is made from its timer (and record), its due time is a finite number and
+ * its step a whole number. Anything else (a caller's bad or hand-edited state) never runs: an
+ * entry filed under another key, or naming another timer, would otherwise run that timer a
+ * second time, and one without an id would be written back under the key "undefined".
+ */
+function isInstance(id: string, entry: unknown): entry is TimerState {
+  if (!isPlainObject(entry) || entry.id !== id || typeof entry.timer !== 'string') return false;
+  if (typeof entry.dueAt !== 'number' || !Number.isFinite(entry.dueAt)) return false;
+  if (typeof entry.step !== 'number' || !Number.isInteger(entry.step) || entry.step < 0) {
+    return false;
+  }
+  if (entry.source === 'schedule') return id === scheduleTimerId(entry.timer);
+  if (entry.source !== 'timer') return false;
+  return entry.recordId === undefined
+    ? id === entry.timer
+    : typeof entry.recordId === 'string' && id === recordTimerId(entry.timer, entry.recordId);
 }
 
 /** The pending timer with this id, reading own properties only. */
 function pendingTimer(scope: EventScope, id: unknown): TimerState | undefined {
-  const timers = scope.state.timers;
-  if (typeof id !== 'string' || !isPlainObject(timers) || !Object.hasOwn(timers, id)) {
-    return undefined;
-  }
-  const timer = timers[id];
-  return isPlainObject(timer) && typeof timer.dueAt === 'number' ? timer : undefined;
+  const entry = storedEntry(scope, id);
+  return typeof id === 'string' && isInstance(id, entry) ? entry : undefined;
 }
 
 /** The timers as they will be after `changes`. */
@@ -249,11 +280,13 @@ export function withTimers(scope: EventScope, step: EventStep): EventStep {
   }
   const effects = runTimerEffects(scope, step.effects, latest, changes, trace);
   keepRecurring(scope, changes, trace);
-  // Only what differs from the state is a change (no empty patches).
+  // Only what differs from the state is a change (no empty patches). A malformed entry
+  // counts as there: removing it is a change.
   for (const id of Object.keys(changes)) {
     const before = pendingTimer(scope, id);
     const after = changes[id];
-    if ((after === null && !before) || (after && before && sameTimer(after, before))) {
+    const stored = storedEntry(scope, id) !== undefined;
+    if ((after === null && !stored) || (after && before && sameTimer(after, before))) {
       delete changes[id];
     }
   }
@@ -283,10 +316,17 @@ function sameTimer(a: TimerState, b: TimerState): boolean {
 /**
  * `timer.fired`: runs a due timer. Refused when it is not pending (RL5640: already fired,
  * cancelled, or never started — so firing twice runs nothing twice) or not yet due (RL5641).
+ * An entry of `state.timers` that is not a well-formed instance is dropped without running
+ * anything (so a clock that fires whatever `app.due` lists never loops on it).
  */
 export function fireTimer(scope: EventScope, event: FiredEvent): EventStep {
-  const instance = pendingTimer(scope, event.timer);
-  if (!instance) return refuse('not-found', 'RL5640', { timer: String(event.timer) });
+  const id = event.timer;
+  const stored = storedEntry(scope, id);
+  if (typeof id !== 'string' || stored === undefined) {
+    return refuse('not-found', 'RL5640', { timer: named(id) });
+  }
+  if (!isInstance(id, stored)) return dropped(id, stored);
+  const instance = stored;
   if (scope.now < instance.dueAt) {
     return refuse('invalid', 'RL5641', {
       timer: instance.id,
@@ -314,6 +354,17 @@ function ended(instance: TimerState, more: Partial<EventStep> = {}): EventStep {
         ...(instance.recordId !== undefined ? { recordId: instance.recordId } : {}),
       }),
     ],
+  };
+}
+
+/** A malformed entry is removed; its trace entry names what it could. */
+function dropped(id: string, stored: unknown): EventStep {
+  const timer = isPlainObject(stored) && typeof stored.timer === 'string' ? stored.timer : id;
+  return {
+    outcome: { ok: true },
+    effects: [],
+    timers: { [id]: null },
+    trace: [entry(timer, id, 0, 'ended')],
   };
 }
 
