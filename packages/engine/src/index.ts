@@ -14,3 +14,4 @@ export * from './tables/index.js';
 export * from './formulas/index.js';
 export * from './statements/index.js';
 export * from './calendar/index.js';
+export * from './simulation/index.js';

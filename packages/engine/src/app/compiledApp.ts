@@ -18,6 +18,7 @@ import { dueTimers, nextTimer } from '../timers/scheduler.js';
 import type { CompiledTimer } from '../timers/types.js';
 import { handleEvent, type HandleApp } from './handle.js';
 import type { ScheduledAutomation } from './handle/timerEvents.js';
+import { AppSession } from './session.js';
 import type {
   AppIndex,
   CompiledAutomation,
@@ -111,9 +112,9 @@ export class CompiledApp {
     };
   }
 
-  /** A state with no records. */
+  /** A state with no records and no pending timers. */
   emptyState(): AppState {
-    return { records: {} };
+    return { records: {}, timers: {} };
   }
 
   /**
@@ -171,8 +172,12 @@ export class CompiledApp {
   /**
    * The pending timers of `state` that are due at `now` (UTC epoch ms or ISO 8601), in due
    * order. Reads only: fire each with `handle(state, { type: 'timer.fired', timer: t.id },
-   * { now })` — at `t.dueAt` on a virtual clock — and ask again, since a firing may schedule
-   * the next escalation step or run. Never a scan: the state's timers are kept in a heap.
+   * { now })` and ask again, since a firing may schedule the next escalation step or run. On
+   * a virtual clock fire at `max(t.dueAt, time of the last event)`: a timer that is due the
+   * moment it starts (a due date already past) fires right after its event, never before it.
+   * A host that fires late gets one firing per instance; a recurring timer's missed runs
+   * coalesce into that one (its next run is computed from the firing's `now`). Never a scan:
+   * the state's timers are kept in a heap beside the (immutable) state.
    *
    * @example
    * app.due(state, '2026-03-04T09:00:00+08:00');
@@ -181,6 +186,20 @@ export class CompiledApp {
   due(state: AppState, now: number | string): TimerState[] {
     const at = toInstant(now, this.zone);
     return at === undefined ? [] : dueTimers(state, at);
+  }
+
+  /**
+   * A working copy of `state` (default: empty) that handles events in place: the same
+   * results as `handle`, but an event costs what it touches rather than the size of the
+   * state. For simulations and servers that keep many records in memory.
+   *
+   * @example
+   * const session = app.session(state);
+   * const result = session.handle(event, { now }); // outcome, patches, effects, trace
+   * state = session.snapshot();
+   */
+  session(state?: AppState): AppSession {
+    return new AppSession(this.#handleApp, state);
   }
 
   /** The earliest pending timer of `state` (a clock can sleep until its `dueAt`). */

@@ -10,11 +10,16 @@ import { toInstant } from '../expr/domain/time.js';
 import { decideApproval, recallApproval } from './handle/approvalEvents.js';
 import { mergeInto } from './handle/mergeInto.js';
 import { createRecord, updateRecord } from './handle/recordEvents.js';
-import { directory, type EventScope } from './handle/scope.js';
+import { directory, named, type EventScope } from './handle/scope.js';
 import { moveRecord } from './handle/stageEvents.js';
 import { runScheduled } from './handle/scheduleEvents.js';
 import { refuse, type EventStep } from './handle/step.js';
-import { fireTimer, withTimers, type ScheduledAutomation } from './handle/timerEvents.js';
+import {
+  fireTimer,
+  syncRecordTimers,
+  withTimers,
+  type ScheduledAutomation,
+} from './handle/timerEvents.js';
 import { handOnQueue } from '../timers/scheduler.js';
 import type { CompiledTimer } from '../timers/types.js';
 import type { CompiledAutomation, CompiledEntity, CompiledPipeline } from './parts.js';
@@ -63,10 +68,10 @@ function dispatch(scope: EventScope, event: AppEvent): EventStep {
     case 'timer.fired':
       return fireTimer(scope, event);
     case 'timers.sync':
-      return { outcome: { ok: true }, effects: [], trace: [] };
+      return syncRecordTimers(scope);
     default:
       return refuse('invalid', 'RL5349', {
-        reason: `type ${String((event as { type?: unknown }).type)}`,
+        reason: `type ${named((event as { type?: unknown }).type)}`,
       });
   }
 }
@@ -131,17 +136,30 @@ export function handleEvent(
   event: AppEvent,
   ctx: HandleContext,
 ): HandleResult {
+  return commit(state, eventStep(app, state, event, ctx));
+}
+
+/**
+ * What one event comes to, not yet applied to the state: `handleEvent` commits it to a new
+ * immutable state, an `AppSession` applies it in place. Never throws.
+ */
+export function eventStep(
+  app: HandleApp,
+  state: AppState,
+  event: AppEvent,
+  ctx: HandleContext,
+): EventStep {
   try {
     if (!isPlainObject(state) || !isPlainObject(state.records)) {
-      return commit(state, refuse('invalid', 'RL5349', { reason: 'state' }));
+      return refuse('invalid', 'RL5349', { reason: 'state' });
     }
     const now = isPlainObject(ctx) ? toInstant(ctx.now, app.zone) : undefined;
     if (now === undefined) {
       const given = isPlainObject(ctx) ? ctx.now : undefined;
-      return commit(state, refuse('invalid', 'RL5344', { now: String(given) }));
+      return refuse('invalid', 'RL5344', { now: named(given) });
     }
     if (!isPlainObject(event)) {
-      return commit(state, refuse('invalid', 'RL5349', { reason: 'event' }));
+      return refuse('invalid', 'RL5349', { reason: 'event' });
     }
     const users = directory(ctx.users);
     const scope: EventScope = {
@@ -151,10 +169,10 @@ export function handleEvent(
       now,
       users,
     };
-    return commit(state, withTimers(scope, dispatch(scope, event)));
+    return withTimers(scope, dispatch(scope, event));
   } catch (error) {
     // Every part returns errors as values; this keeps the promise if one does not.
-    const reason = error instanceof Error ? error.message : String(error);
-    return commit(state, refuse('invalid', 'RL5350', { reason }));
+    const reason = error instanceof Error ? error.message : named(error);
+    return refuse('invalid', 'RL5350', { reason });
   }
 }

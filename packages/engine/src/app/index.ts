@@ -1,5 +1,6 @@
 export { compileApp, type CompileAppOptions, type CompileAppResult } from './compileApp.js';
 export { CompiledApp, type CompiledAppParts } from './compiledApp.js';
+export { AppSession, type SessionResult } from './session.js';
 export type * from './types.js';
 export type {
   AppIndex,

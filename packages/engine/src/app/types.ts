@@ -210,7 +210,9 @@ export type AppEvent =
   | {
       /**
        * Schedules the recurring timers and automation schedules that are not pending yet
-       * (after the app starts or a new version is deployed). Every other event does this too.
+       * (every other event does this too), and starts the absolute timers of records that have
+       * none yet when their due time is still ahead — after the app starts, records are
+       * imported, or a new version with new timers is deployed.
        */
       readonly type: 'timers.sync';
     };

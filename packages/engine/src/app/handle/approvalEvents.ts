@@ -3,7 +3,7 @@ import type { AutomationEvent } from '../../automations/types.js';
 import type { ApprovalUpdate, CompiledPipeline } from '../parts.js';
 import type { AppEvent, ApprovalState, RecordState, TraceEntry } from '../types.js';
 import { approverNotices } from './approvalNotices.js';
-import { entityOf, findRecord, pipelinesOf, type EventScope } from './scope.js';
+import { entityOf, findRecord, pipelinesOf, type EventScope, named } from './scope.js';
 import { settle } from './settle.js';
 import { enter, stepOf } from './stageEvents.js';
 import { refuse, type EventStep } from './step.js';
@@ -37,8 +37,7 @@ type Found =
 
 function find(scope: EventScope, event: DecideEvent | RecallEvent): Found {
   const record = findRecord(scope.state, event.recordId);
-  if (!record)
-    return { refused: refuse('not-found', 'RL5340', { record: String(event.recordId) }) };
+  if (!record) return { refused: refuse('not-found', 'RL5340', { record: named(event.recordId) }) };
   if (!entityOf(scope, record.entity)) {
     return { refused: refuse('not-found', 'RL5341', { entity: String(record.entity) }) };
   }
@@ -47,7 +46,7 @@ function find(scope: EventScope, event: DecideEvent | RecallEvent): Found {
     return {
       refused: refuse('approval', 'RL5347', {
         record: record.id,
-        approval: String(event.approval),
+        approval: named(event.approval),
       }),
     };
   }

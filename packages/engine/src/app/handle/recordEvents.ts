@@ -5,7 +5,7 @@ import { createDiagnostic } from '../../diagnostics/diagnostic.js';
 import { FORBIDDEN_SEGMENTS } from '../../expr/values.js';
 import type { CompiledEntity } from '../parts.js';
 import type { AppEvent, FieldError, RecordState } from '../types.js';
-import { entityOf, findRecord, pipelinesOf, type EventScope } from './scope.js';
+import { entityOf, findRecord, pipelinesOf, type EventScope, named } from './scope.js';
 import { settle } from './settle.js';
 import { refuse, type EventStep } from './step.js';
 
@@ -60,7 +60,7 @@ function givenValues(values: unknown): Readonly<Record<string, unknown>> | undef
  */
 export function createRecord(scope: EventScope, event: CreateEvent): EventStep {
   const entity = entityOf(scope, event.entity);
-  if (!entity) return refuse('not-found', 'RL5341', { entity: String(event.entity) });
+  if (!entity) return refuse('not-found', 'RL5341', { entity: named(event.entity) });
   const id = event.recordId;
   if (typeof id !== 'string' || id === '' || FORBIDDEN_SEGMENTS.has(id)) {
     return refuse('invalid', 'RL5349', { reason: `recordId (${typeof id})` });
@@ -103,7 +103,7 @@ export function createRecord(scope: EventScope, event: CreateEvent): EventStep {
  */
 export function updateRecord(scope: EventScope, event: UpdateEvent): EventStep {
   const record = findRecord(scope.state, event.recordId);
-  if (!record) return refuse('not-found', 'RL5340', { record: String(event.recordId) });
+  if (!record) return refuse('not-found', 'RL5340', { record: named(event.recordId) });
   const entity = entityOf(scope, record.entity);
   if (!entity) return refuse('not-found', 'RL5341', { entity: String(record.entity) });
   const values = givenValues(event.values);

@@ -72,3 +72,15 @@ export function entityOf(scope: EventScope, id: unknown): CompiledEntity | undef
 export function pipelinesOf(scope: EventScope, entity: string): CompiledPipeline[] {
   return scope.app.pipelines.filter((pipeline) => pipeline.entity === entity);
 }
+
+/**
+ * What an event named, as text for a message: strings and numbers as they are, anything
+ * else by its type — never a caller's `toString` (which may throw or lie).
+ *
+ * @example
+ * named('L1'); // 'L1'
+ * named({ toString: [] }); // 'object'
+ */
+export function named(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value;
+}

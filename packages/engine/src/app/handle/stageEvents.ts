@@ -3,7 +3,7 @@ import type { AutomationEvent } from '../../automations/types.js';
 import type { CompiledPipeline } from '../parts.js';
 import type { AppEvent, RecordState, TraceEntry } from '../types.js';
 import { approverNotices } from './approvalNotices.js';
-import { entityOf, findRecord, pipelinesOf, type EventScope } from './scope.js';
+import { entityOf, findRecord, pipelinesOf, type EventScope, named } from './scope.js';
 import { settle } from './settle.js';
 import { refuse, type EventStep } from './step.js';
 
@@ -56,7 +56,7 @@ export function enter(
  */
 export function moveRecord(scope: EventScope, event: MoveEvent): EventStep {
   const record = findRecord(scope.state, event.recordId);
-  if (!record) return refuse('not-found', 'RL5340', { record: String(event.recordId) });
+  if (!record) return refuse('not-found', 'RL5340', { record: named(event.recordId) });
   if (!entityOf(scope, record.entity)) {
     return refuse('not-found', 'RL5341', { entity: String(record.entity) });
   }
@@ -64,8 +64,8 @@ export function moveRecord(scope: EventScope, event: MoveEvent): EventStep {
   if (!pipeline) {
     return refuse('not-found', 'RL5345', {
       record: record.id,
-      pipeline: String(event.pipeline ?? '-'),
-      stage: String(event.to),
+      pipeline: named(event.pipeline ?? '-'),
+      stage: named(event.to),
     });
   }
   const request = pipeline.requestMove(record, event.to, scope.ctx);

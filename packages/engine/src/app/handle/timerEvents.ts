@@ -12,7 +12,7 @@ import type { CompiledCron } from '../../timers/cron.js';
 import type { CompiledTimer } from '../../timers/types.js';
 import type { CompiledAutomation } from '../parts.js';
 import type { AppEvent, Effect, Instant, RecordState, TimerState, TraceEntry } from '../types.js';
-import { entityOf, findRecord, type EventScope } from './scope.js';
+import { entityOf, findRecord, named, type EventScope } from './scope.js';
 import { settle, withComputedValues } from './settle.js';
 import { refuse, type EventStep, type Happening } from './step.js';
 
@@ -40,11 +40,6 @@ function iso(instant: Instant): string {
   // A finite number can still lie outside Date's range (1e20): toISOString would throw.
   const date = new Date(instant);
   return Number.isNaN(date.getTime()) ? String(instant) : date.toISOString();
-}
-
-/** What an event named, as text for a message: never calls a caller's `toString`. */
-function named(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value;
 }
 
 /** The entry stored under `id` in the state's timers, whatever it is (own properties only). */
@@ -208,8 +203,12 @@ function runTimerEffects(
       continue;
     }
     const record = latest.get(effect.recordId) ?? findRecord(scope.state, effect.recordId);
-    // A switched-off timer does nothing.
-    if (!record || !timer.enabled || timer.kind === 'recurring') continue;
+    // A switched-off timer does nothing (compileApp refuses recurring ones); said in the trace.
+    if (!record || !timer.enabled || timer.kind === 'recurring') {
+      const id = recordTimerId(timer.id, named(effect.recordId));
+      trace.push(entry(timer.id, id, 0, 'skipped', { recordId: named(effect.recordId) }));
+      continue;
+    }
     if (effect.type === 'startTimer') start(scope, timer, record, changes, trace);
     else cancel(scope, timer.id, record.id, changes, trace);
   }
@@ -251,6 +250,21 @@ function keepRecurring(scope: EventScope, changes: Changes, trace: TimerEntry[])
     changes[id] = recurring(automation.id, 'schedule', dueAt, scope.now);
     trace.push(entry(automation.id, id, 0, 'started', { dueAt }));
   }
+}
+
+/** The fields of an instance the engine writes (anything else a caller's state added is dropped). */
+function known(instance: TimerState): TimerState {
+  const { id, timer, source, recordId, dueAt, step, baseAt, startedAt } = instance;
+  return {
+    id,
+    timer,
+    source,
+    ...(recordId !== undefined ? { recordId } : {}),
+    dueAt,
+    step,
+    baseAt,
+    startedAt,
+  };
 }
 
 function recurring(
@@ -309,6 +323,32 @@ function sameTimer(a: TimerState, b: TimerState): boolean {
     a.baseAt === b.baseAt &&
     a.startedAt === b.startedAt
   );
+}
+
+/**
+ * `timers.sync`: besides the recurring timers (which every event keeps pending), starts the
+ * absolute timers of records that have none yet — records that existed before the timer was
+ * deployed, or were imported — when their due time is still ahead. A due time already past is
+ * left alone: the state cannot tell whether that timer fired before, and an alert must not
+ * come twice. Relative timers wait for their start event.
+ */
+export function syncRecordTimers(scope: EventScope): EventStep {
+  const changes: Changes = {};
+  const trace: TimerEntry[] = [];
+  const absolute = scope.app.timers.filter((t) => t.enabled && t.kind === 'absolute');
+  if (absolute.length > 0) {
+    for (const id of Object.keys(scope.state.records).sort(compareIds)) {
+      const record = findRecord(scope.state, id);
+      if (!record) continue;
+      for (const timer of absolute) {
+        if (timer.entity !== record.entity) continue;
+        if (pendingTimer(scope, recordTimerId(timer.id, record.id))) continue;
+        const dueAt = timer.dueAt(record, scope.now);
+        if (dueAt !== undefined && dueAt > scope.now) start(scope, timer, record, changes, trace);
+      }
+    }
+  }
+  return { outcome: { ok: true }, effects: [], trace, timers: changes };
 }
 
 // ─── Firing ────────────────────────────────────────────────────────────────────────────
@@ -453,7 +493,7 @@ function fireRecordTimer(scope: EventScope, timer: CompiledTimer, instance: Time
   const nextAt =
     nextStep <= timer.escalationSteps ? timer.escalationAt(instance.baseAt, nextStep) : undefined;
   const next: TimerState | null =
-    nextAt === undefined ? null : { ...instance, step: nextStep, dueAt: nextAt };
+    nextAt === undefined ? null : { ...known(instance), step: nextStep, dueAt: nextAt };
   const after = next
     ? entry(timer.id, instance.id, nextStep, 'escalated', {
         recordId: record.id,
@@ -509,7 +549,7 @@ function fireRecurring(scope: EventScope, timer: CompiledTimer, instance: TimerS
   }
   const dueAt = timer.dueAt(undefined, scope.now);
   const next: TimerState | null =
-    dueAt === undefined ? null : { ...instance, dueAt, baseAt: dueAt, startedAt: scope.now };
+    dueAt === undefined ? null : { ...known(instance), dueAt, baseAt: dueAt, startedAt: scope.now };
   trace.push(
     next
       ? entry(timer.id, instance.id, 0, 'rescheduled', { dueAt: next.dueAt })
@@ -537,7 +577,7 @@ function fireSchedule(scope: EventScope, instance: TimerState): EventStep {
   const run = automation.runSchedule?.(records, { now: scope.now, users: scope.users });
   const dueAt = cron.next(scope.now);
   const next: TimerState | null =
-    dueAt === undefined ? null : { ...instance, dueAt, baseAt: dueAt, startedAt: scope.now };
+    dueAt === undefined ? null : { ...known(instance), dueAt, baseAt: dueAt, startedAt: scope.now };
   return {
     outcome: { ok: true },
     effects: run?.effects ?? [],

@@ -144,4 +144,155 @@ export const cliCatalogue = {
       en: 'name a folder that holds an app.json, e.g. ruleloom test examples/sales-crm',
     },
   },
+  RL9015: {
+    severity: 'error',
+    title: 'designer not built',
+    message: {
+      'zh-CN': '设计器尚未构建：找不到 {path}',
+      en: 'the designer is not built: {path} does not exist',
+    },
+    hint: {
+      'zh-CN': '在仓库根目录运行 npm run build（或 npm start，它会先构建再启动）',
+      en: 'run npm run build at the root of the repository (or npm start, which builds first)',
+    },
+  },
+  RL9016: {
+    severity: 'error',
+    title: 'invalid port',
+    message: {
+      'zh-CN': '{value} 不是有效的端口号',
+      en: '{value} is not a valid port',
+    },
+    hint: {
+      'zh-CN': '端口是 0 到 65535 之间的整数；0 表示自动选择一个空闲端口',
+      en: 'a port is a whole number from 0 to 65535; 0 picks a free one',
+    },
+  },
+  RL9017: {
+    severity: 'error',
+    title: 'cannot listen',
+    message: {
+      'zh-CN': '无法在 {address} 上启动设计器：{detail}',
+      en: 'cannot start the designer on {address}: {detail}',
+    },
+    hint: {
+      'zh-CN': '换一个端口（--port 0 自动选择空闲端口），或检查 --host 是否为本机地址',
+      en: 'use another port (--port 0 picks a free one), or check that --host is an address of this machine',
+    },
+  },
+  RL9018: {
+    severity: 'error',
+    title: 'one app folder to serve',
+    message: {
+      'zh-CN': 'ruleloom serve 需要且只需要一个应用文件夹（收到 {count} 个）',
+      en: 'ruleloom serve takes exactly one app folder ({count} given)',
+    },
+    hint: {
+      'zh-CN': '写出一个包含 app.json 的文件夹，例如 ruleloom serve examples/sales-crm',
+      en: 'name one folder that holds an app.json, e.g. ruleloom serve examples/sales-crm',
+    },
+  },
+  RL9030: {
+    severity: 'error',
+    title: 'no app folder to simulate',
+    message: { 'zh-CN': '没有指定要模拟的应用文件夹', en: 'no app folder to simulate was given' },
+    hint: {
+      'zh-CN':
+        '写出一个包含 app.json 的文件夹，例如 ruleloom simulate examples/sales-crm --events log.jsonl --until 2026-03-31T00:00+08:00',
+      en: 'name one folder that holds an app.json, e.g. ruleloom simulate examples/sales-crm --events log.jsonl --until 2026-03-31T00:00+08:00',
+    },
+  },
+  RL9031: {
+    severity: 'error',
+    title: 'option required',
+    message: { 'zh-CN': '缺少选项 {option}', en: 'the option {option} is required' },
+    hint: { 'zh-CN': '加上它，例如 {example}', en: 'add it, e.g. {example}' },
+  },
+  RL9032: {
+    severity: 'error',
+    title: 'option value is not a time or duration',
+    message: {
+      'zh-CN': '{option} 的值 {value} 不是{what}',
+      en: 'the value {value} of {option} is not {what}',
+    },
+    hint: {
+      'zh-CN': '时间写成带时区偏移的 ISO 8601，例如 2026-03-31T00:00+08:00；时长写成 30m、1h、1d',
+      en: 'write a time as ISO 8601 with an offset, e.g. 2026-03-31T00:00+08:00; a duration as 30m, 1h, 1d',
+    },
+  },
+  RL9033: {
+    severity: 'error',
+    title: 'event log line is not JSON',
+    message: {
+      'zh-CN': '事件日志第 {line} 行不是 JSON：{detail}',
+      en: 'line {line} of the event log is not JSON: {detail}',
+    },
+    hint: {
+      'zh-CN':
+        '每行写一个 JSON 对象（JSON Lines），例如 { "at": "2026-03-02T09:00:00+08:00", "event": { … } }',
+      en: 'write one JSON object per line (JSON Lines), e.g. { "at": "2026-03-02T09:00:00+08:00", "event": { … } }',
+    },
+  },
+  RL9034: {
+    severity: 'error',
+    title: 'event log line is not an event',
+    message: {
+      'zh-CN': '事件日志第 {line} 行不是事件：{reason}',
+      en: 'line {line} of the event log is not an event: {reason}',
+    },
+    hint: {
+      'zh-CN':
+        '写成 { "at": "…", "event": { "type": "record.create", … } }，可加 "actor": { "id": "…" }；事件类型见 docs/guides/simulation.md',
+      en: 'write { "at": "…", "event": { "type": "record.create", … } }, optionally with "actor": { "id": "…" }; the event types are in docs/guides/simulation.md',
+    },
+  },
+  RL9035: {
+    severity: 'error',
+    title: 'event log time is not a time',
+    message: {
+      'zh-CN': '事件日志第 {line} 行的时间 {value} 不是有效的时间',
+      en: 'line {line} of the event log: the time {value} is not a time',
+    },
+    hint: {
+      'zh-CN': '写带时区偏移的 ISO 8601 时间（2026-03-02T09:00:00+08:00）或 UTC 毫秒数',
+      en: 'write an ISO 8601 time with an offset (2026-03-02T09:00:00+08:00) or UTC epoch milliseconds',
+    },
+  },
+  RL9036: {
+    severity: 'error',
+    title: 'event before --from',
+    message: {
+      'zh-CN': '事件日志第 {line} 行的时间 {at} 早于模拟开始时间 {from}',
+      en: 'line {line} of the event log happens at {at}, before the simulation starts at {from}',
+    },
+    hint: {
+      'zh-CN': '把 --from 提前到第一条事件之前，或省略 --from（默认从第一条事件开始）',
+      en: 'move --from before the first event, or leave it out (the default is the first event)',
+    },
+  },
+  RL9037: {
+    severity: 'error',
+    title: 'users file is not a list of users',
+    message: {
+      'zh-CN': '用户文件 "{path}" 不是用户列表：{detail}',
+      en: 'the users file "{path}" is not a list of users: {detail}',
+    },
+    hint: {
+      'zh-CN':
+        '写成 JSON 数组：[{ "id": "zhangwei", "label": "张伟", "roles": ["sales-rep"], "manager": "zhoumin" }]',
+      en: 'write a JSON array: [{ "id": "zhangwei", "label": "张伟", "roles": ["sales-rep"], "manager": "zhoumin" }]',
+    },
+  },
+  RL9038: {
+    severity: 'error',
+    title: 'app does not compile (simulate)',
+    message: {
+      'zh-CN': '应用 "{path}" 有错误，无法模拟',
+      en: 'the app "{path}" has errors, so it cannot be simulated',
+    },
+    hint: {
+      'zh-CN': '先修正上面列出的错误（也可以运行 ruleloom validate 查看）',
+      en: 'fix the errors listed above first (ruleloom validate shows them too)',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>;

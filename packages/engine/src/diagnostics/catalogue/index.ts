@@ -8,6 +8,7 @@ import { formsCatalogue } from './forms.js';
 import { formulaCatalogue } from './formula.js';
 import { pipelinesCatalogue } from './pipelines.js';
 import { routingCatalogue } from './routing.js';
+import { simulationCatalogue } from './simulation.js';
 import { tablesCatalogue } from './tables.js';
 import { timersCatalogue } from './timers.js';
 
@@ -16,7 +17,7 @@ import { timersCatalogue } from './timers.js';
  *
  * Code ranges: RL1xxx definition files, RL2xxx expressions, RL3xxx evaluation,
  * RL4xxx formula text, RL50xx apps, RL51xx entities and forms, RL52xx pipelines, RL53xx
- * automations, RL54xx tables and formulas, RL55xx routing, RL56xx timers, RL9xxx command line.
+ * automations, RL54xx tables and formulas, RL55xx routing, RL56xx timers (RL566x simulation), RL9xxx command line.
  */
 export const catalogue = {
   ...definitionCatalogue,
@@ -30,6 +31,7 @@ export const catalogue = {
   ...tablesCatalogue,
   ...routingCatalogue,
   ...timersCatalogue,
+  ...simulationCatalogue,
   ...cliCatalogue,
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -104,7 +104,10 @@ class Clock {
   constructor(readonly app: CompiledApp) {
     this.state = app.emptyState();
   }
+  /** The time of the last event handled. */
+  clock = -Infinity;
   send(event: AppEvent, now: string | number): HandleResult {
+    this.clock = Math.max(this.clock, typeof now === 'string' ? at(now) : now);
     const result = this.app.handle(this.state, event, { now, users });
     this.state = result.state;
     this.log.push(result);
@@ -117,7 +120,8 @@ class Clock {
     for (;;) {
       const [next] = this.app.due(this.state, to);
       if (!next) break;
-      effects.push(...this.send({ type: 'timer.fired', timer: next.id }, next.dueAt).effects);
+      this.clock = Math.max(this.clock, next.dueAt);
+      effects.push(...this.send({ type: 'timer.fired', timer: next.id }, this.clock).effects);
     }
     return effects;
   }
@@ -345,6 +349,41 @@ describe('recurring timers', () => {
     many.push(...ticks.advance('2026-05-01T00:00:00+08:00'));
     expect(many).toEqual(once);
     expect(ticks.state).toEqual(jump.state);
+  });
+
+  it('timers.sync starts absolute timers of records that have none, only when still ahead', () => {
+    const app = appWith({
+      'timers/overdue.json': {
+        $schema: `${S}/timer.schema.json`,
+        id: 'overdue-5d',
+        kind: 'absolute',
+        entity: 'lead',
+        field: 'dueDate',
+        offset: '5d',
+        actions: [notify('overdue', { role: 'sales-manager' })],
+      },
+    });
+    const record = (id: string, dueDate: string) => ({
+      id,
+      entity: 'lead',
+      values: { name: id, dueDate },
+      tags: [],
+      stageHistory: {},
+      approvals: [],
+      createdAt: 0,
+      updatedAt: 0,
+      version: 1,
+    });
+    // Imported records, no timers yet: L1 is due 15 March, L2 was due in February.
+    const imported: AppState = {
+      records: { L1: record('L1', '2026-03-10'), L2: record('L2', '2026-02-01') },
+    };
+    const synced = app.handle(
+      imported,
+      { type: 'timers.sync' },
+      { now: '2026-03-02T09:00:00+08:00' },
+    );
+    expect(Object.keys(synced.state.timers ?? {})).toEqual(['overdue-5d@L1']);
   });
 
   it('timers.sync schedules recurring timers on a fresh state', () => {
