@@ -139,6 +139,9 @@ export class TimerQueue<T extends TimerInstance = TimerInstance> {
    * the stale entries among them), never a scan of the rest.
    */
   dueUpTo(now: number): T[] {
+    // Timers that fired or were cancelled sit at the top until popped; drop them first, or
+    // every later call would walk them again.
+    this.#dropStaleTop();
     const heap = this.#heap;
     const found: Entry<T>[] = [];
     const stack: number[] = heap.length > 0 ? [0] : [];
