@@ -14,7 +14,7 @@ export const actionSchema: JsonSchemaDocument = {
   ],
   "properties": {
     "type": {
-      "description": "`setField`: set a field to the value of an expression. `addTag` / `removeTag`: add or remove a tag. `notify`: send a message on a channel. `createTask`: create a to-do for someone. `assign`: pick an owner with a routing definition. `startTimer` / `cancelTimer`: start or cancel a timer definition for the record. `callWebhook`: call an HTTP endpoint. `mark`: colour the record (e.g. red for at risk). `digest`: on a schedule, one message listing the records that pass a filter, ranked and grouped per user (a daily TOP-3, a monthly report); only in automations triggered by `schedule`.",
+      "description": "`setField`: set a field to the value of an expression. `addTag` / `removeTag`: add or remove a tag. `notify`: send a message on a channel. `createTask`: create a to-do for someone. `assign`: pick an owner with a routing definition. `startTimer` / `cancelTimer`: start or cancel a relative or absolute timer of the record's entity (an explicit start always starts the count again, whatever the timer's `restart`). `callWebhook`: call an HTTP endpoint. `mark`: colour the record (e.g. red for at risk). `digest`: on a schedule, one message listing the records that pass a filter, ranked and grouped per user (a daily TOP-3, a monthly report); only in automations triggered by `schedule`.",
       "type": "string",
       "enum": [
         "setField",
@@ -250,7 +250,7 @@ export const actionSchema: JsonSchemaDocument = {
         "properties": {
           "timer": {
             "$ref": "id.schema.json",
-            "description": "The timer definition (id)."
+            "description": "The timer definition (id): relative or absolute, of the same entity."
           }
         },
         "required": [

@@ -336,7 +336,7 @@ export type Action =
        */
       description?: string;
       /**
-       * The timer definition (id).
+       * The timer definition (id): relative or absolute, of the same entity.
        */
       timer: Identifier;
     }
@@ -355,7 +355,7 @@ export type Action =
        */
       description?: string;
       /**
-       * The timer definition (id).
+       * The timer definition (id): relative or absolute, of the same entity.
        */
       timer: Identifier;
     }
