@@ -2437,6 +2437,36 @@ export const pipelineSchema: JsonSchemaDocument = {
       "description": "Keep the stage history (who moved the record when, from where to where), used for stuck-work reports. Default true.",
       "default": true
     },
+    "layout": {
+      "title": "PipelineLayout",
+      "description": "Where the designer draws each stage (its graph positions). Only the designer reads it; the engine ignores it.",
+      "type": "object",
+      "properties": {
+        "positions": {
+          "description": "Position of each stage's node by stage id, in pixels of the designer's canvas.",
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "required": [
+              "x",
+              "y"
+            ],
+            "properties": {
+              "x": {
+                "type": "number",
+                "description": "Horizontal position."
+              },
+              "y": {
+                "type": "number",
+                "description": "Vertical position."
+              }
+            },
+            "additionalProperties": false
+          }
+        }
+      },
+      "additionalProperties": false
+    },
     "stages": {
       "description": "The stages, in display order. Ids must be unique.",
       "type": "array",

@@ -2665,6 +2665,7 @@ export interface PipelineDefinition {
    * Keep the stage history (who moved the record when, from where to where), used for stuck-work reports. Default true.
    */
   trackHistory?: boolean;
+  layout?: PipelineLayout;
   /**
    * The stages, in display order. Ids must be unique.
    *
@@ -2675,6 +2676,28 @@ export interface PipelineDefinition {
    * The moves allowed between stages. When omitted, a record may move to the next stage in order and to any final stage.
    */
   transitions?: Transition[];
+}
+/**
+ * Where the designer draws each stage (its graph positions). Only the designer reads it; the engine ignores it.
+ */
+export interface PipelineLayout {
+  /**
+   * Position of each stage's node by stage id, in pixels of the designer's canvas.
+   */
+  positions?: {
+    [k: string]:
+      | {
+          /**
+           * Horizontal position.
+           */
+          x: number;
+          /**
+           * Vertical position.
+           */
+          y: number;
+        }
+      | undefined;
+  };
 }
 /**
  * One stage of the pipeline.

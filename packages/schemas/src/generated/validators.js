@@ -8823,7 +8823,7 @@ return errors === 0;
 validate205.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const pipeline = validate220;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/pipeline.schema.json","type":"object","required":["$schema","id","entity","initialStage","stages"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/pipeline.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"entity":{"$ref":"id.schema.json"},"stageField":{"$ref":"field-reference.schema.json"},"initialStage":{"$ref":"id.schema.json"},"trackHistory":{"type":"boolean"},"stages":{"type":"array","items":{"$ref":"#/$defs/stage"},"minItems":2},"transitions":{"type":"array","items":{"$ref":"#/$defs/transition"}}},"additionalProperties":false,"$defs":{"stage":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]},"final":{"type":"boolean"},"outcome":{"type":"string","enum":["open","won","lost"]},"probability":{"type":"number","minimum":0,"maximum":1},"targetDuration":{"$ref":"duration.schema.json"},"entryGate":{"$ref":"#/$defs/gate"}},"additionalProperties":false},"transition":{"type":"object","required":["to"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"from":{"anyOf":[{"$ref":"id.schema.json"},{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}]},"to":{"$ref":"id.schema.json"},"allowedRoles":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"gate":{"$ref":"#/$defs/gate"},"approvals":{"type":"array","items":{"$ref":"#/$defs/approval"}}},"additionalProperties":false},"gate":{"type":"object","properties":{"requiredFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"requiredAttachments":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"conditions":{"type":"array","items":{"$ref":"#/$defs/condition"},"minItems":1}},"additionalProperties":false,"minProperties":1},"condition":{"type":"object","required":["expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]}},"additionalProperties":false},"approval":{"type":"object","required":["id","steps"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"when":{"$ref":"expression.schema.json"},"steps":{"type":"array","items":{"$ref":"#/$defs/approvalStep"},"minItems":1},"rejectTo":{"$ref":"id.schema.json"}},"additionalProperties":false},"approvalStep":{"type":"object","required":["id","approvers"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"kind":{"type":"string","enum":["approve","file"]},"when":{"$ref":"expression.schema.json"},"approvers":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"mode":{"type":"string","enum":["unanimous","first"]},"timeout":{"$ref":"duration.schema.json"}},"additionalProperties":false}}};
+const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ruleloom.dev/schemas/v1/pipeline.schema.json","type":"object","required":["$schema","id","entity","initialStage","stages"],"properties":{"$schema":{"const":"https://ruleloom.dev/schemas/v1/pipeline.schema.json"},"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"entity":{"$ref":"id.schema.json"},"stageField":{"$ref":"field-reference.schema.json"},"initialStage":{"$ref":"id.schema.json"},"trackHistory":{"type":"boolean"},"layout":{"type":"object","properties":{"positions":{"type":"object","additionalProperties":{"type":"object","required":["x","y"],"properties":{"x":{"type":"number"},"y":{"type":"number"}},"additionalProperties":false}}},"additionalProperties":false},"stages":{"type":"array","items":{"$ref":"#/$defs/stage"},"minItems":2},"transitions":{"type":"array","items":{"$ref":"#/$defs/transition"}}},"additionalProperties":false,"$defs":{"stage":{"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]},"final":{"type":"boolean"},"outcome":{"type":"string","enum":["open","won","lost"]},"probability":{"type":"number","minimum":0,"maximum":1},"targetDuration":{"$ref":"duration.schema.json"},"entryGate":{"$ref":"#/$defs/gate"}},"additionalProperties":false},"transition":{"type":"object","required":["to"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"from":{"anyOf":[{"$ref":"id.schema.json"},{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true}]},"to":{"$ref":"id.schema.json"},"allowedRoles":{"type":"array","items":{"$ref":"id.schema.json"},"minItems":1,"uniqueItems":true},"gate":{"$ref":"#/$defs/gate"},"approvals":{"type":"array","items":{"$ref":"#/$defs/approval"}}},"additionalProperties":false},"gate":{"type":"object","properties":{"requiredFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"requiredAttachments":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"conditions":{"type":"array","items":{"$ref":"#/$defs/condition"},"minItems":1}},"additionalProperties":false,"minProperties":1},"condition":{"type":"object","required":["expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]}},"additionalProperties":false},"approval":{"type":"object","required":["id","steps"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"when":{"$ref":"expression.schema.json"},"steps":{"type":"array","items":{"$ref":"#/$defs/approvalStep"},"minItems":1},"rejectTo":{"$ref":"id.schema.json"}},"additionalProperties":false},"approvalStep":{"type":"object","required":["id","approvers"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"kind":{"type":"string","enum":["approve","file"]},"when":{"$ref":"expression.schema.json"},"approvers":{"type":"array","items":{"$ref":"party.schema.json"},"minItems":1},"mode":{"type":"string","enum":["unanimous","first"]},"timeout":{"$ref":"duration.schema.json"}},"additionalProperties":false}}};
 const schema56 = {"type":"object","required":["id"],"properties":{"id":{"$ref":"id.schema.json"},"label":{"$ref":"localized-text.schema.json"},"description":{"type":"string"},"color":{"type":"string","enum":["red","orange","yellow","green","blue","purple","grey"]},"final":{"type":"boolean"},"outcome":{"type":"string","enum":["open","won","lost"]},"probability":{"type":"number","minimum":0,"maximum":1},"targetDuration":{"$ref":"duration.schema.json"},"entryGate":{"$ref":"#/$defs/gate"}},"additionalProperties":false};
 const schema57 = {"type":"object","properties":{"requiredFields":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"requiredAttachments":{"type":"array","items":{"$ref":"field-reference.schema.json"},"minItems":1,"uniqueItems":true},"conditions":{"type":"array","items":{"$ref":"#/$defs/condition"},"minItems":1}},"additionalProperties":false,"minProperties":1};
 const schema58 = {"type":"object","required":["expression","message"],"properties":{"id":{"$ref":"id.schema.json"},"expression":{"$ref":"expression.schema.json"},"message":{"$ref":"localized-text.schema.json"},"severity":{"type":"string","enum":["error","warning"]}},"additionalProperties":false};
@@ -9960,11 +9960,12 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.stages !== undefined){
-let data8 = data.stages;
-if(Array.isArray(data8)){
-if(data8.length < 2){
-const err9 = {instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.layout !== undefined){
+let data8 = data.layout;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(!(key1 === "positions")){
+const err9 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9973,16 +9974,15 @@ vErrors.push(err9);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate226(data8[i0], {instancePath:instancePath+"/stages/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data8.positions !== undefined){
+let data9 = data8.positions;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+let data10 = data9[key2];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.x === undefined){
+const err10 = {instancePath:instancePath+"/layout/positions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/layout/properties/positions/additionalProperties/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9991,20 +9991,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.transitions !== undefined){
-let data10 = data.transitions;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate240(data10[i1], {instancePath:instancePath+"/transitions/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/transitions",schemaPath:"#/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data10.y === undefined){
+const err11 = {instancePath:instancePath+"/layout/positions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/layout/properties/positions/additionalProperties/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10013,15 +10001,142 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data10){
+if(!((key3 === "x") || (key3 === "y"))){
+const err12 = {instancePath:instancePath+"/layout/positions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/layout/properties/positions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data10.x !== undefined){
+let data11 = data10.x;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err13 = {instancePath:instancePath+"/layout/positions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/x",schemaPath:"#/properties/layout/properties/positions/additionalProperties/properties/x/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data10.y !== undefined){
+let data12 = data10.y;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+const err14 = {instancePath:instancePath+"/layout/positions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/y",schemaPath:"#/properties/layout/properties/positions/additionalProperties/properties/y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/layout/positions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/layout/properties/positions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/layout/positions",schemaPath:"#/properties/layout/properties/positions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.stages !== undefined){
+let data13 = data.stages;
+if(Array.isArray(data13)){
+if(data13.length < 2){
+const err18 = {instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate226(data13[i0], {instancePath:instancePath+"/stages/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.transitions !== undefined){
+let data15 = data.transitions;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate240(data15[i1], {instancePath:instancePath+"/transitions/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/transitions",schemaPath:"#/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
