@@ -68,4 +68,9 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', 'bench/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The designer runs in browsers; its tests and browser tests run in Node.
+    files: ['packages/designer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

@@ -22,6 +22,8 @@ describe('parseCliArgs', () => {
         version: false,
         lang: 'zh-CN',
         format: 'json',
+        // `ruleloom simulate`'s options, none given.
+        simulate: {},
       },
     );
     expect(parseCliArgs(['--lang', 'en', 'validate', '-f', 'github', 'x'])).toMatchObject({
@@ -78,5 +80,34 @@ describe('localeOfCommandLine', () => {
 
   test('arguments after -- are operands, not options', () => {
     expect(localeOfCommandLine(['validate', '--', '--lang', 'zh-CN'], {})).toBe('en');
+  });
+});
+
+describe('parseCliArgs: the options of simulate', () => {
+  test('reads --events, --until, --from, --tick, --out and --users as written', () => {
+    expect(
+      parseCliArgs([
+        'simulate',
+        'app',
+        '--events',
+        'log.jsonl',
+        '--until=2026-03-31T00:00+08:00',
+        '--from',
+        '2026-03-01T00:00+08:00',
+        '--tick',
+        '1h',
+        '--out',
+        'out.json',
+        '--users',
+        'users.json',
+      ]).simulate,
+    ).toEqual({
+      events: 'log.jsonl',
+      until: '2026-03-31T00:00+08:00',
+      from: '2026-03-01T00:00+08:00',
+      tick: '1h',
+      out: 'out.json',
+      users: 'users.json',
+    });
   });
 });

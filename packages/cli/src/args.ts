@@ -14,6 +14,28 @@ export interface CliArgs {
   readonly version: boolean;
   readonly lang: Locale | undefined;
   readonly format: OutputFormat | undefined;
+  /** `--port` of `ruleloom serve`, as written (checked by the command). */
+  readonly port: string | undefined;
+  /** `--host` of `ruleloom serve`. */
+  readonly host: string | undefined;
+  /** Options of `ruleloom simulate`, as written (checked by the command). */
+  readonly simulate: SimulateArgs;
+}
+
+/** The options of `ruleloom simulate`, as written on the command line. */
+export interface SimulateArgs {
+  /** `--events`: the JSON Lines event log. */
+  readonly events: string | undefined;
+  /** `--until`: when the virtual clock stops. */
+  readonly until: string | undefined;
+  /** `--from`: when it starts (default: the first event). */
+  readonly from: string | undefined;
+  /** `--tick`: also stop the clock this often. */
+  readonly tick: string | undefined;
+  /** `--out`: where to write the timeline as JSON. */
+  readonly out: string | undefined;
+  /** `--users`: the directory of users (a JSON array). */
+  readonly users: string | undefined;
 }
 
 interface OptionSpec {
@@ -29,6 +51,14 @@ const optionSpecs = {
   version: { type: 'boolean', short: 'v' },
   lang: { type: 'string', values: ['zh-CN', 'en'] },
   format: { type: 'string', short: 'f', values: outputFormats },
+  port: { type: 'string', short: 'p', values: ['0..65535'] },
+  host: { type: 'string', values: ['127.0.0.1', 'localhost', '0.0.0.0'] },
+  events: { type: 'string', values: ['<file.jsonl>'] },
+  until: { type: 'string', values: ['<ISO time>'] },
+  from: { type: 'string', values: ['<ISO time>'] },
+  tick: { type: 'string', values: ['<duration>'] },
+  out: { type: 'string', values: ['<file.json>'] },
+  users: { type: 'string', values: ['<users.json>'] },
 } as const satisfies Record<string, OptionSpec>;
 
 type OptionName = keyof typeof optionSpecs;
@@ -102,7 +132,21 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     version: values.version === true,
     lang: readLang(values.lang, command),
     format: readFormat(values.format, command),
+    port: typeof values.port === 'string' ? values.port : undefined,
+    host: typeof values.host === 'string' ? values.host : undefined,
+    simulate: {
+      events: stringValue(values.events),
+      until: stringValue(values.until),
+      from: stringValue(values.from),
+      tick: stringValue(values.tick),
+      out: stringValue(values.out),
+      users: stringValue(values.users),
+    },
   };
+}
+
+function stringValue(value: string | true | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function readLang(

@@ -2,6 +2,8 @@ import { createDiagnostic, type Locale } from '@ruleloom/engine';
 import { localeOfCommandLine, parseCliArgs, type CliArgs } from './args.js';
 import { availableCommands, isComingCommand } from './commands/registry.js';
 import { writeProblem, writeUsageError } from './commands/problems.js';
+import { runServeCommand } from './commands/serve.js';
+import { runSimulateCommand } from './commands/simulate.js';
 import { runTestCommand } from './commands/test.js';
 import { runValidate } from './commands/validate.js';
 import { helpText } from './help.js';
@@ -55,7 +57,14 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<number> {
   }
   if (command === 'help') {
     const topic = args.operands[0];
-    if (topic !== undefined && topic !== 'validate' && topic !== 'test' && topic !== 'help')
+    if (
+      topic !== undefined &&
+      topic !== 'validate' &&
+      topic !== 'test' &&
+      topic !== 'serve' &&
+      topic !== 'simulate' &&
+      topic !== 'help'
+    )
       throw unknownCommand(topic);
     io.stdout(helpText(topic, locale, cliVersion()));
     return 0;
@@ -73,6 +82,26 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<number> {
       return 0;
     }
     return runTestCommand({ operands: args.operands, format: args.format ?? 'text', locale }, io);
+  }
+  if (command === 'simulate') {
+    if (args.help) {
+      io.stdout(helpText('simulate', locale, cliVersion()));
+      return 0;
+    }
+    return runSimulateCommand(
+      { operands: args.operands, ...args.simulate, format: args.format ?? 'text', locale },
+      io,
+    );
+  }
+  if (command === 'serve') {
+    if (args.help) {
+      io.stdout(helpText('serve', locale, cliVersion()));
+      return 0;
+    }
+    return runServeCommand(
+      { operands: args.operands, port: args.port, host: args.host, locale },
+      io,
+    );
   }
   throw unknownCommand(command);
 }

@@ -1,8 +1,8 @@
 /** The commands `ruleloom` runs today. */
-export const availableCommands = ['validate', 'test', 'help'] as const;
+export const availableCommands = ['validate', 'test', 'simulate', 'serve', 'help'] as const;
 
 /** Commands planned for later versions: named in the help, refused with RL9002 for now. */
-export const comingCommands = ['simulate', 'serve', 'pack'] as const;
+export const comingCommands = ['pack'] as const;
 
 /** One of {@link availableCommands}. */
 export type AvailableCommand = (typeof availableCommands)[number];
@@ -22,7 +22,7 @@ export function isAvailableCommand(name: string): name is AvailableCommand {
  * True for a command that comes in a later version.
  *
  * @example
- * isComingCommand('simulate'); // true
+ * isComingCommand('pack'); // true
  */
 export function isComingCommand(name: string): boolean {
   return (comingCommands as readonly string[]).includes(name);

@@ -1,0 +1,190 @@
+// @vitest-environment jsdom
+import '../testing/setup.js';
+import type { Diagnostic } from '@ruleloom/engine';
+import type { PipelineDefinition } from '@ruleloom/schemas';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { EditorContext } from '../context.js';
+import { exampleFile, exampleFiles } from '../testing/examples.js';
+import { GateEditor } from './GateEditor.js';
+import { PipelineEditor } from './PipelineEditor.js';
+
+const opportunity = exampleFile<PipelineDefinition>('pipelines/opportunity.json');
+const files = exampleFiles();
+
+function context(more: Partial<EditorContext> = {}): EditorContext {
+  return {
+    files,
+    path: 'pipelines/opportunity.json',
+    locale: 'zh-CN',
+    diagnostics: [],
+    ...more,
+  };
+}
+
+const problem = (pointer: string): Diagnostic => ({
+  severity: 'error',
+  code: 'RL1203',
+  message: { 'zh-CN': '未知字段 "budgetRang"', en: 'unknown field "budgetRang"' },
+  hint: { 'zh-CN': '', en: '' },
+  pointer,
+  params: {},
+});
+
+/** Opens an antd select and picks the option with this text. */
+function pick(select: HTMLElement, option: string): void {
+  fireEvent.mouseDown(select.closest('.ant-select') ?? select);
+  const options = screen.getAllByTitle(option);
+  fireEvent.click(options[options.length - 1]!);
+}
+
+describe('PipelineEditor', () => {
+  it('shows every stage as a node', () => {
+    render(<PipelineEditor value={opportunity} onChange={vi.fn()} context={context()} />);
+    for (const label of ['线索', '方案', '报价', '合同', '回款', '回款完成']) {
+      expect(document.querySelector(`.rl-stage-node`)?.textContent).toBeTruthy();
+      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    }
+    expect(document.querySelectorAll('.rl-stage-node')).toHaveLength(7);
+  });
+
+  it('given a diagnostic inside a stage, then that node carries a red badge', () => {
+    render(
+      <PipelineEditor
+        value={opportunity}
+        onChange={vi.fn()}
+        context={context({ diagnostics: [problem('/stages/2/entryGate/requiredFields/0')] })}
+      />,
+    );
+    const quote = document.querySelector('[data-stage="quote"]') as HTMLElement;
+    expect(quote.dataset['problems']).toBe('1');
+    expect((document.querySelector('[data-stage="lead"]') as HTMLElement).dataset['problems']).toBe(
+      '0',
+    );
+  });
+
+  it('when a stage is added, then the pipeline has one more stage', () => {
+    const onChange = vi.fn();
+    render(<PipelineEditor value={opportunity} onChange={onChange} context={context()} />);
+    fireEvent.click(screen.getByText('添加阶段'));
+    const next = onChange.mock.calls[0]![0] as PipelineDefinition;
+    expect(next.stages).toHaveLength(8);
+    expect(next.stages.at(-1)).toEqual({ id: 'stage', label: '新阶段' });
+  });
+
+  it('given a focus pointer into a transition, then its gate drawer opens', () => {
+    render(
+      <PipelineEditor
+        value={opportunity}
+        onChange={vi.fn()}
+        context={context({ focusPointer: '/transitions/1/approvals/0/when' })}
+      />,
+    );
+    expect(screen.getByText('流转闸门：方案 → 报价')).toBeTruthy();
+    expect(screen.getByDisplayValue('large-quote')).toBeTruthy();
+  });
+
+  it('given a focus pointer into a stage, then its panel opens and renames it', () => {
+    const onChange = vi.fn();
+    render(
+      <PipelineEditor
+        value={opportunity}
+        onChange={onChange}
+        context={context({ focusPointer: '/stages/2' })}
+      />,
+    );
+    const name = screen.getByLabelText('阶段名称') as HTMLInputElement;
+    expect(name.value).toBe('报价');
+    fireEvent.change(name, { target: { value: '报价单' } });
+    const next = onChange.mock.calls[0]![0] as PipelineDefinition;
+    expect(next.stages[2]!.label).toEqual({ 'zh-CN': '报价单', en: 'Quote' });
+  });
+});
+
+describe('GateEditor (S38: 方案 → 报价 needs the requirement survey)', () => {
+  const transition = { id: 'send-quote', from: 'proposal', to: 'quote' };
+  const stages = opportunity.stages.map((s) => ({
+    value: s.id,
+    label: (s.label as { 'zh-CN': string })['zh-CN'],
+  }));
+  const fields = [
+    { id: 'budgetRange', label: '预算范围', type: 'enum' },
+    { id: 'decisionRole', label: '决策角色', type: 'enum' },
+    { id: 'amount', label: '报价金额', type: 'money' },
+    { id: 'poAcceptanceScan', label: 'PO验收单', type: 'attachment' },
+  ];
+  const parties = { roles: [{ value: 'sales-director', label: '销售总监' }], userFields: [] };
+
+  function renderGate(onChange = vi.fn(), value: object = transition) {
+    render(
+      <GateEditor
+        transition={value as typeof transition}
+        onChange={onChange}
+        onDelete={vi.fn()}
+        onClose={vi.fn()}
+        stages={stages}
+        fields={fields}
+        parties={parties}
+        diagnostics={[]}
+        locale="zh-CN"
+      />,
+    );
+    return onChange;
+  }
+
+  it('when a required field is picked, then the gate requires it', () => {
+    const onChange = renderGate();
+    pick(screen.getByLabelText('必填字段'), '预算范围 (budgetRange)');
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...transition,
+      gate: { requiredFields: ['budgetRange'] },
+    });
+  });
+
+  it('offers only attachment fields as required attachments', () => {
+    const onChange = renderGate();
+    pick(screen.getByLabelText('必传附件'), 'PO验收单 (poAcceptanceScan)');
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...transition,
+      gate: { requiredAttachments: ['poAcceptanceScan'] },
+    });
+  });
+
+  it('when a check is added, then it has an expression and a message', () => {
+    const onChange = renderGate();
+    fireEvent.click(screen.getByText('添加校验条件'));
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...transition,
+      gate: {
+        conditions: [
+          {
+            expression: { '==': [{ var: 'budgetRange' }, ''] },
+            message: '条件不满足，请检查后再推进',
+          },
+        ],
+      },
+    });
+  });
+
+  it('when the last required field is removed, then the gate goes away', () => {
+    const onChange = renderGate(vi.fn(), { ...transition, gate: { requiredFields: ['amount'] } });
+    const select = screen.getByLabelText('必填字段').closest('.ant-select') as HTMLElement;
+    fireEvent.click(within(select).getByLabelText('close'));
+    expect(onChange).toHaveBeenLastCalledWith(transition);
+  });
+
+  it('adds an approval with one step approved by a role', () => {
+    const onChange = renderGate();
+    fireEvent.click(screen.getByText('添加审批'));
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...transition,
+      approvals: [
+        {
+          id: 'approval',
+          label: '审批',
+          steps: [{ id: 'step', approvers: [{ role: 'sales-director' }], mode: 'first' }],
+        },
+      ],
+    });
+  });
+});
