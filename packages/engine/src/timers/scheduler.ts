@@ -8,18 +8,10 @@
  */
 import type { AppState, TimerState } from '../app/types.js';
 import { isPlainObject } from '../automations/recordValues.js';
+import { isInstance } from './instance.js';
 import { TimerQueue } from './queue.js';
 
 const queues = new WeakMap<object, TimerQueue<TimerState>>();
-
-function isTimer(value: unknown): value is TimerState {
-  return (
-    isPlainObject(value) &&
-    typeof value['id'] === 'string' &&
-    typeof value['dueAt'] === 'number' &&
-    Number.isFinite(value['dueAt'])
-  );
-}
 
 /** The queue of a state's timers, built when the state is new to the engine. */
 function queueOf(timers: Readonly<Record<string, TimerState>>): TimerQueue<TimerState> {
@@ -28,8 +20,8 @@ function queueOf(timers: Readonly<Record<string, TimerState>>): TimerQueue<Timer
     const pending: TimerState[] = [];
     for (const id of Object.keys(timers)) {
       const timer = timers[id];
-      // A malformed entry (a caller's bad state) never fires; its id must be its key.
-      if (isTimer(timer) && timer.id === id) pending.push(timer);
+      // A malformed entry (a caller's bad state) never fires: the same test as handle's.
+      if (isInstance(id, timer)) pending.push(timer);
     }
     pending.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const built = TimerQueue.fromJSON<TimerState>({ version: 1, timers: pending });
@@ -37,6 +29,27 @@ function queueOf(timers: Readonly<Record<string, TimerState>>): TimerQueue<Timer
     return built;
   }
   return queue;
+}
+
+/**
+ * Whether the queue's entry is still the one the state holds. States are values: the engine
+ * freezes the ones it returns and never edits one in place. A caller's own state (read from
+ * storage) may still be edited in place after a first `due`: an entry of the answer that was
+ * replaced or removed since is caught here and the queue is built afresh. What is not caught
+ * is an entry added or moved earlier in place: to edit a state, give it a new `timers` object
+ * (`{ ...state, timers: { ...state.timers, [id]: timer } }`).
+ */
+function isCurrent(timers: Readonly<Record<string, TimerState>>, timer: TimerState): boolean {
+  const held = Object.hasOwn(timers, timer.id) ? timers[timer.id] : undefined;
+  return (
+    held === timer ||
+    (isInstance(timer.id, held) && held.dueAt === timer.dueAt && held.step === timer.step)
+  );
+}
+
+function rebuiltQueueOf(timers: Readonly<Record<string, TimerState>>): TimerQueue<TimerState> {
+  queues.delete(timers);
+  return queueOf(timers);
 }
 
 /**
@@ -50,14 +63,20 @@ function queueOf(timers: Readonly<Record<string, TimerState>>): TimerQueue<Timer
 export function dueTimers(state: AppState, now: number): TimerState[] {
   const timers = isPlainObject(state) ? state.timers : undefined;
   if (!isPlainObject(timers) || typeof now !== 'number' || Number.isNaN(now)) return [];
-  return queueOf(timers as Readonly<Record<string, TimerState>>).dueUpTo(now);
+  const own = timers as Readonly<Record<string, TimerState>>;
+  const due = queueOf(own).dueUpTo(now);
+  if (due.every((timer) => isCurrent(own, timer))) return due;
+  return rebuiltQueueOf(own).dueUpTo(now);
 }
 
 /** The earliest pending timer of `state`, if any (for a clock that sleeps until then). */
 export function nextTimer(state: AppState): TimerState | undefined {
   const timers = isPlainObject(state) ? state.timers : undefined;
   if (!isPlainObject(timers)) return undefined;
-  return queueOf(timers as Readonly<Record<string, TimerState>>).peek();
+  const own = timers as Readonly<Record<string, TimerState>>;
+  const next = queueOf(own).peek();
+  if (next === undefined || isCurrent(own, next)) return next;
+  return rebuiltQueueOf(own).peek();
 }
 
 /**
@@ -74,9 +93,9 @@ export function handOnQueue(
   if (queue === undefined) return;
   queues.delete(before);
   for (const id of Object.keys(changes)) {
-    const change = changes[id];
-    if (change === null || change === undefined) queue.cancel(id);
-    else queue.schedule(change);
+    const stored = Object.hasOwn(after, id) ? after[id] : undefined;
+    if (stored === undefined || changes[id] === null) queue.cancel(id);
+    else queue.schedule(stored);
   }
   queues.set(after, queue);
 }

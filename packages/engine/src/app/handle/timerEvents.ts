@@ -9,6 +9,7 @@ import { compareIds } from '../../automations/digest/select.js';
 import { changedFields, isPlainObject } from '../../automations/recordValues.js';
 import type { AutomationEvent, AutomationRunContext } from '../../automations/types.js';
 import type { CompiledCron } from '../../timers/cron.js';
+import { isInstance, recordTimerId, scheduleTimerId } from '../../timers/instance.js';
 import type { CompiledTimer } from '../../timers/types.js';
 import type { CompiledAutomation } from '../parts.js';
 import type { AppEvent, Effect, Instant, RecordState, TimerState, TraceEntry } from '../types.js';
@@ -26,15 +27,7 @@ type FiredEvent = Extract<AppEvent, { type: 'timer.fired' }>;
 type TimerEntry = Extract<TraceEntry, { kind: 'timer' }>;
 type Changes = Record<string, TimerState | null>;
 
-/** Instance id of a record's timer. */
-export function recordTimerId(timer: string, recordId: string): string {
-  return `${timer}@${recordId}`;
-}
-
-/** Instance id of an automation's schedule. */
-export function scheduleTimerId(automation: string): string {
-  return `automation/${automation}`;
-}
+export { recordTimerId, scheduleTimerId };
 
 function iso(instant: Instant): string {
   // A finite number can still lie outside Date's range (1e20): toISOString would throw.
@@ -48,26 +41,6 @@ function storedEntry(scope: EventScope, id: unknown): unknown {
   return typeof id === 'string' && isPlainObject(timers) && Object.hasOwn(timers, id)
     ? timers[id]
     : undefined;
-}
-
-/**
- * Whether an entry of `state.timers` is a timer instance this engine could have written: its
- * id is its key and is made from its timer (and record), its due time is a finite number and
- * its step a whole number. Anything else (a caller's bad or hand-edited state) never runs: an
- * entry filed under another key, or naming another timer, would otherwise run that timer a
- * second time, and one without an id would be written back under the key "undefined".
- */
-function isInstance(id: string, entry: unknown): entry is TimerState {
-  if (!isPlainObject(entry) || entry.id !== id || typeof entry.timer !== 'string') return false;
-  if (typeof entry.dueAt !== 'number' || !Number.isFinite(entry.dueAt)) return false;
-  if (typeof entry.step !== 'number' || !Number.isInteger(entry.step) || entry.step < 0) {
-    return false;
-  }
-  if (entry.source === 'schedule') return id === scheduleTimerId(entry.timer);
-  if (entry.source !== 'timer') return false;
-  return entry.recordId === undefined
-    ? id === entry.timer
-    : typeof entry.recordId === 'string' && id === recordTimerId(entry.timer, entry.recordId);
 }
 
 /** The pending timer with this id, reading own properties only. */

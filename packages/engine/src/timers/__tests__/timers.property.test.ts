@@ -12,6 +12,7 @@
  * on the app calendar, the field's date ± offset, cron) and counts firings per scheduling.
  */
 import fc from 'fast-check';
+import { isInstance } from '../instance.js';
 import { describe, expect, it } from 'vitest';
 import { compileApp } from '../../app/compileApp.js';
 import type { CompiledApp } from '../../app/compiledApp.js';
@@ -384,20 +385,15 @@ class Model {
 function naiveDue(state: AppState, now: number): TimerState[] {
   const timers = state.timers;
   if (typeof timers !== 'object' || timers === null || Array.isArray(timers)) return [];
-  return Object.keys(timers)
-    .map((id) => [id, timers[id]] as const)
-    .filter(
-      (pair): pair is readonly [string, TimerState] =>
-        typeof pair[1] === 'object' &&
-        pair[1] !== null &&
-        !Array.isArray(pair[1]) &&
-        pair[1].id === pair[0] &&
-        typeof pair[1].dueAt === 'number' &&
-        Number.isFinite(pair[1].dueAt),
-    )
-    .map(([, timer]) => timer)
-    .filter((timer) => timer.dueAt <= now)
-    .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (
+    Object.keys(timers)
+      .map((id) => [id, timers[id]] as const)
+      // Exactly the entries handle would fire (the same test as handle's, timers/instance.ts).
+      .filter((pair): pair is readonly [string, TimerState] => isInstance(pair[0], pair[1]))
+      .map(([, timer]) => timer)
+      .filter((timer) => timer.dueAt <= now)
+      .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  );
 }
 
 function checkDue(state: AppState, instants: readonly number[]): void {

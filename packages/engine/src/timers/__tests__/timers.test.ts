@@ -193,6 +193,26 @@ describe('relative timers with escalation (S3 shape)', () => {
     expect(clock.state.timers ?? {}).toEqual({});
   });
 
+  it('a stored state edited in place (a timer replaced or removed): due and nextTimer follow the edit', () => {
+    const clock = new Clock(appWith(b48));
+    clock.send(create({ grade: 'B' }), '2026-03-02T09:00:00+08:00');
+    expect(clock.app.nextTimer(clock.state)?.id).toBe('b-lead-48h@L1');
+    // The engine's states are frozen; a state read back from storage is not, and a caller may
+    // edit it in place after asking it once (not how states are meant to be used).
+    const stored = JSON.parse(JSON.stringify(clock.state)) as AppState;
+    expect(clock.app.nextTimer(stored)?.id).toBe('b-lead-48h@L1');
+    clock.state = stored;
+    const timers = stored.timers as Record<string, AppState['timers'][string]>;
+    const moved = { ...timers['b-lead-48h@L1']!, dueAt: at('2026-03-05T09:00:00+08:00') };
+    timers['b-lead-48h@L1'] = moved;
+    expect(clock.app.due(clock.state, '2026-03-04T09:00:00+08:00')).toEqual([]);
+    expect(clock.app.due(clock.state, '2026-03-05T09:00:00+08:00')).toEqual([moved]);
+    expect(clock.app.nextTimer(clock.state)).toEqual(moved);
+    delete timers['b-lead-48h@L1'];
+    expect(clock.app.due(clock.state, '2026-03-10T00:00:00+08:00')).toEqual([]);
+    expect(clock.app.nextTimer(clock.state)).toBeUndefined();
+  });
+
   it('firing twice is refused the second time and runs nothing twice', () => {
     const clock = new Clock(appWith(b48));
     clock.send(create({ grade: 'B' }), '2026-03-02T09:00:00+08:00');
