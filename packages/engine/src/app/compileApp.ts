@@ -274,7 +274,7 @@ function compileChecked(source: AppSource, collector: DiagnosticCollector): Comp
     );
     if (routing) routings.set(routing.id, routing);
   }
-  const calendar = appCalendar(manifest, index.zone);
+  const calendar = index.calendar;
   const timers: CompiledTimer[] = [];
   for (const checked of read('timers')) {
     if (!checked.sound) continue;
@@ -559,6 +559,7 @@ class Index implements AppIndex {
   readonly locale: 'zh-CN' | 'en';
   readonly zone: string;
   readonly roles: ReadonlySet<string>;
+  readonly calendar: CompiledCalendar;
   /** Entities whose files were left out of the app, by id: the file. */
   private readonly leftOutEntities = new Map<string, string>();
   /** The tables and formulas computed fields call, once they are compiled. */
@@ -580,6 +581,7 @@ class Index implements AppIndex {
     this.locale = manifest.locale === 'en' ? 'en' : 'zh-CN';
     this.zone = manifest.zone ?? 'Asia/Shanghai';
     this.roles = new Set((manifest.roles ?? []).map((role) => role.id));
+    this.calendar = appCalendar(manifest, this.zone);
   }
 
   report(diagnostic: Diagnostic): void {

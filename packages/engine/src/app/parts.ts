@@ -3,6 +3,7 @@
  * lives in its own folder (`entities/`, `forms/`, `pipelines/`, `automations/`) and
  * compiles against an {@link AppIndex}: what the app defines, already checked file by file.
  */
+import type { CompiledCalendar } from '../calendar/compile.js';
 import type {
   AppDefinition,
   AutomationDefinition,
@@ -42,6 +43,12 @@ export interface AppIndex {
   /** IANA zone of the app (default Asia/Shanghai). */
   readonly zone: string;
   readonly roles: ReadonlySet<string>;
+  /**
+   * The app's business calendar (working days and hours in its zone): durations in
+   * `workdays` and `business hours` count on it. Absent in a bare index (tests of one kind):
+   * business durations are then refused at compile time.
+   */
+  readonly calendar?: CompiledCalendar;
   readonly entities: ReadonlyMap<string, CompiledEntity>;
   /**
    * Pipelines compiled so far, by id. Automations check the stages and approvals their

@@ -213,7 +213,7 @@ describe('compileAutomation', () => {
     expect(compiled).toBeUndefined();
   });
 
-  it('warns that business-time due dates are not supported yet and still compiles', () => {
+  it('without an app calendar (a bare index), warns that a business-time due date cannot be counted and still compiles', () => {
     const { compiled, diagnostics } = diagnose(
       on('contract', created, [
         { type: 'createTask', title: 't', assignee: { role: 'finance' }, due: '3 workdays' },

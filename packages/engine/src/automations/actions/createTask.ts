@@ -1,5 +1,6 @@
 import type { Action } from '@ruleloom/schemas';
 import { appendPointer } from '../../diagnostics/diagnostic.js';
+import { addDuration, parseBusinessDuration } from '../../calendar/duration.js';
 import { parseDuration } from '../../expr/domain/time.js';
 import type { AutomationCompileEnv } from '../compileEnv.js';
 import { checkParty, resolveParties } from '../parties.js';
@@ -9,8 +10,6 @@ import type { CompiledAction } from './types.js';
 
 type CreateTaskAction = Extract<Action, { type: 'createTask' }>;
 
-const BUSINESS_TIME = /^\d+ (?:workdays?|business hours?)$/;
-
 /** The files a field holds: a list, one file, or none. */
 function files(value: unknown): unknown[] {
   if (value === null || value === undefined) return [];
@@ -18,20 +17,30 @@ function files(value: unknown): unknown[] {
 }
 
 /**
- * The due offset in milliseconds. Business time (`3 workdays`) needs the app's calendar,
- * which has not landed: warned (RL5313) and left without a due date rather than a wrong one.
+ * When a task made at `now` is due: `due` after it on the app's business calendar (`72h`
+ * elapsed, `3d` calendar days at the same wall-clock time, `3 workdays` skipping weekends and
+ * holidays with 调休, `8 business hours` inside working hours). Undefined when there is no due
+ * time or it cannot be counted (then the task has no due date rather than a wrong one).
  */
-function dueOffset(
-  due: string | undefined,
-  pointer: string,
-  env: AutomationCompileEnv,
-): number | undefined {
-  if (due === undefined) return undefined;
-  if (BUSINESS_TIME.test(due)) {
-    env.report('RL5313', pointer, { duration: due });
-    return undefined;
+type DueAt = (now: number) => number | undefined;
+
+const withDueAt = (at: number | undefined): { dueAt?: number } =>
+  at === undefined ? {} : { dueAt: at };
+
+function dueAtOf(due: string | undefined, pointer: string, env: AutomationCompileEnv): DueAt {
+  const none: DueAt = () => undefined;
+  if (due === undefined) return none;
+  const parsed = parseBusinessDuration(due);
+  const calendar = env.index.calendar;
+  if (calendar !== undefined && parsed !== undefined) {
+    return (now) => addDuration(now, parsed, calendar);
   }
-  return parseDuration(due);
+  if (parsed?.unit === 'workdays' || parsed?.unit === 'business hours') {
+    env.report('RL5313', pointer, { duration: due });
+    return none;
+  }
+  const offset = parseDuration(due);
+  return offset === undefined ? none : (now) => now + offset;
 }
 
 /**
@@ -62,7 +71,7 @@ export function compileCreateTask(
       env.report('RL5311', at, { field: reference, type: field.type });
     }
   });
-  const offset = dueOffset(action.due, appendPointer(pointer, 'due'), env);
+  const dueAt = dueAtOf(action.due, appendPointer(pointer, 'due'), env);
   return {
     writes: [],
     run(draft, run) {
@@ -78,7 +87,7 @@ export function compileCreateTask(
           : { details: renderTemplate(action.details, record, run) }),
         assignees: resolveParties([action.assignee], record.values, run.users),
         ...(cc.length > 0 ? { cc } : {}),
-        ...(offset === undefined ? {} : { dueAt: run.now + offset }),
+        ...withDueAt(dueAt(run.now)),
         attachments: attachFields.flatMap((field) =>
           files(Object.hasOwn(record.values, field) ? cloneJson(record.values[field]) : undefined),
         ),

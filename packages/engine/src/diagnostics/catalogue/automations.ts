@@ -152,14 +152,15 @@ export const automationsCatalogue = {
   },
   RL5313: {
     severity: 'warning',
-    title: 'business-time due date not supported yet',
+    title: 'business-time due date without a calendar',
     message: {
-      'zh-CN': '任务期限 "{duration}" 按工作日历计算，目前尚不支持，任务将没有截止时间',
-      en: 'the due time "{duration}" counts business time, which is not supported yet; the task gets no due date',
+      'zh-CN': '任务期限 "{duration}" 按工作日历计算，但这里没有可用的工作日历，任务将没有截止时间',
+      en: 'the due time "{duration}" counts business time, but no business calendar is available here; the task gets no due date',
     },
     hint: {
-      'zh-CN': '暂时改用自然时间（如 72h、3d），或等待工作日历功能上线',
-      en: 'use clock time for now (such as 72h or 3d), or wait for the business calendar',
+      'zh-CN':
+        '在应用中编译该自动化（app.json 的 calendar 定义工作日与工作时间），或改用自然时间（如 72h、3d）',
+      en: 'compile the automation as part of an app (app.json "calendar" sets working days and hours), or use clock time such as 72h or 3d',
     },
   },
   RL5314: {
