@@ -1,5 +1,7 @@
 /** `stage.move`: the gate, then either the approvals the move waits for or the move itself. */
 import type { AutomationEvent } from '../../automations/types.js';
+import { toLocalized } from '../../pipelines/text.js';
+import type { LocalizedText } from '../../diagnostics/types.js';
 import type { CompiledPipeline } from '../parts.js';
 import type { AppEvent, RecordState, TraceEntry } from '../types.js';
 import { approverNotices } from './approvalNotices.js';
@@ -8,6 +10,12 @@ import { settle } from './settle.js';
 import { refuse, type EventStep } from './step.js';
 
 type MoveEvent = Extract<AppEvent, { type: 'stage.move' }>;
+
+/** A stage's label as the rep sees it (方案 → 报价), its id when it has none or is unknown. */
+function stageLabel(pipeline: CompiledPipeline, id: string): LocalizedText {
+  const stage = pipeline.definition.stages.find((candidate) => candidate.id === id);
+  return toLocalized(stage?.label, id);
+}
 
 /**
  * The pipeline a move means: the named one, else the entity's only one, else the first of
@@ -74,7 +82,11 @@ export function moveRecord(scope: EventScope, event: MoveEvent): EventStep {
     return refuse(
       'gate',
       'RL5346',
-      { from: request.gate.from, to: request.gate.to, count: request.gate.failures.length },
+      {
+        from: stageLabel(pipeline, request.gate.from),
+        to: stageLabel(pipeline, request.gate.to),
+        count: request.gate.failures.length,
+      },
       { gate: request.gate, trace: [gateEntry] },
     );
   }

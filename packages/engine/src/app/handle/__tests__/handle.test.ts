@@ -202,6 +202,10 @@ describe('stage.move', () => {
     });
     expect(result.state).toBe(created);
     expect(result.trace).toEqual([expect.objectContaining({ kind: 'gate' })]);
+    // The message names the stages as the rep sees them, not their ids.
+    expect(result.outcome.ok === false && result.outcome.message['zh-CN']).toBe(
+      '不能从 "线索" 推进到 "合同"：有 1 项条件未满足',
+    );
   });
 
   it('moves, closes the visit, and runs stage.left then stage.entered automations', () => {
