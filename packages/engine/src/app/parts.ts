@@ -130,8 +130,16 @@ export interface CompiledForm {
 /** The outcome of asking to move a record: the gate, and the approvals the move waits for. */
 export interface MoveRequest {
   readonly gate: GateResult;
-  /** New pending approvals (their `when` held); empty: the move can happen now. */
+  /**
+   * New pending approvals (their `when` held); empty and not `blocked`: the move can happen
+   * now.
+   */
   readonly approvals: readonly ApprovalState[];
+  /**
+   * Set when the gate passes but the approvals cannot start: a step that applies has nobody
+   * to decide it (RL5266). Nothing is started and the record must not move.
+   */
+  readonly blocked?: Diagnostic;
 }
 
 /** The outcome of a decision on an approval. */
@@ -141,6 +149,11 @@ export interface ApprovalUpdate {
   readonly ended?: 'approved' | 'rejected';
   /** The stage the record moves to now (all approvals approved: the target; rejected: `rejectTo`). */
   readonly moveTo?: string;
+  /**
+   * Other approvals of the same request that this update ended, as they are now: a rejection
+   * or a recall cancels those still pending (the move they wait for cannot happen).
+   */
+  readonly cancelled?: readonly ApprovalState[];
 }
 
 /** A compiled pipeline: stages, transitions, gates and approvals, backed by an xstate machine. */

@@ -94,11 +94,17 @@ export interface ApprovalState {
   readonly transition: string;
   readonly from: string;
   readonly to: string;
-  readonly status: 'pending' | 'approved' | 'rejected' | 'recalled';
+  /**
+   * `cancelled`: another approval of the same request was rejected or recalled, so the move
+   * it waited for cannot happen; its steps stay as they were when it ended.
+   */
+  readonly status: 'pending' | 'approved' | 'rejected' | 'recalled' | 'cancelled';
   readonly steps: readonly ApprovalStepState[];
   readonly requestedAt: Instant;
   readonly requestedBy?: string;
   readonly endedAt?: Instant;
+  /** For a `cancelled` approval: the id of the approval whose rejection or recall ended it. */
+  readonly cancelledBy?: string;
 }
 
 /** A record: field values plus what the engine keeps about it. */
@@ -363,6 +369,8 @@ export type TraceEntry =
       readonly approval: string;
       readonly status: ApprovalState['status'];
       readonly step?: string;
+      /** For a `cancelled` approval: the approval of the same request that ended it. */
+      readonly cancelledBy?: string;
     }
   | {
       /** A `schedule.due` event: the automation's digests over the records of its entity. */

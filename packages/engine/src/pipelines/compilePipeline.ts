@@ -112,6 +112,7 @@ export function compilePipeline(
     transitions,
     transitionsByKey,
     roleLabels: roleLabels(index),
+    fieldLabel: (field) => entity?.fieldLabel(field) ?? toLocalized(undefined, field),
     machine,
   };
   // Reversed so that a repeated stage id points at its first stage, the one that is kept.

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import type { Gate, Transition } from '@ruleloom/schemas';
+import type { Gate, PipelineDefinition, Transition } from '@ruleloom/schemas';
+import type { ApprovalUpdate } from '../app/parts.js';
 import type { ApprovalState, RecordState } from '../app/types.js';
 import {
   as,
+  clone,
   HOUR,
   opportunity,
   opportunityPipeline,
@@ -12,8 +14,24 @@ import {
   T0,
   users,
 } from './__tests__/index.js';
+import { isSameApproval } from './approvals/cancelSiblings.js';
+import { sameRequest } from './approvals/findApproval.js';
 
-const pipeline = opportunity();
+/**
+ * The fixture with a second approval on 发送报价 over 200,000: the owner's manager, who may
+ * be nobody (no owner, or 张总监 who has none). Gates are the fixture's, so the oracle holds.
+ */
+function withOwnerCheck(): PipelineDefinition {
+  const definition: PipelineDefinition = clone(opportunityPipeline);
+  definition.transitions![1]!.approvals!.push({
+    id: 'owner-check',
+    when: { '>': [{ var: 'amount' }, 200000] },
+    steps: [{ id: 'manager', approvers: [{ managerOf: 'owner' }] }],
+  });
+  return definition;
+}
+
+const pipeline = opportunity(withOwnerCheck());
 const STAGES = opportunityPipeline.stages.map((stage) => stage.id);
 const USERS = ['u-rep', 'u-manager', 'u-director', 'u-legal', 'u-finance'] as const;
 
@@ -101,7 +119,7 @@ const valuesArb = fc.record(
       [{ name: 'po.pdf' }],
       'po.pdf',
     ),
-    owner: fc.constantFrom(undefined, 'u-rep', 'u-manager'),
+    owner: fc.constantFrom(undefined, 'u-rep', 'u-manager', 'u-director'),
   },
   { requiredKeys: [] },
 );
@@ -129,7 +147,7 @@ const actionArb = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('decide' as const),
-      approval: fc.constantFrom('large-quote', 'legal'),
+      approval: fc.constantFrom('large-quote', 'legal', 'owner-check'),
       decision: fc.constantFrom('approve' as const, 'reject' as const),
       user: fc.constantFrom(...USERS),
     }),
@@ -145,7 +163,7 @@ const actionArb = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('recall' as const),
-      approval: fc.constantFrom('large-quote', 'legal'),
+      approval: fc.constantFrom('large-quote', 'legal', 'owner-check'),
       user: fc.constantFrom(...USERS),
     }),
   },
@@ -160,17 +178,45 @@ function frozen<T>(value: T): T {
   return value;
 }
 
-function replaced(opp: RecordState, approval: ApprovalState): RecordState {
+/** The record with an update in place: the approval, and the pending ones it cancelled. */
+function replaced(opp: RecordState, update: ApprovalUpdate): RecordState {
+  const changed = [update.approval, ...(update.cancelled ?? [])];
   return {
     ...opp,
-    approvals: opp.approvals.map((a) =>
-      a.id === approval.id && a.requestedAt === approval.requestedAt ? approval : a,
+    approvals: opp.approvals.map(
+      (a) => (a.status === 'pending' && changed.find((c) => isSameApproval(c, a))) || a,
     ),
   };
 }
 
+/**
+ * What must hold of a record's approvals after any step: every step that applies has
+ * someone to decide it; once one approval of a request is rejected or recalled none of the
+ * others is pending; a cancelled one names an approval of its request that ended so.
+ */
+function expectApprovalsSound(approvals: readonly ApprovalState[]): void {
+  for (const approval of approvals) {
+    for (const step of approval.steps) {
+      if (step.status !== 'skipped') expect(step.approvers.length).toBeGreaterThan(0);
+    }
+    const request = sameRequest(approvals, approval);
+    if (approval.status === 'rejected' || approval.status === 'recalled') {
+      expect(request.filter((other) => other.status === 'pending')).toEqual([]);
+    }
+    if (approval.status === 'cancelled') {
+      expect(
+        request.some(
+          (other) =>
+            other.id === approval.cancelledBy &&
+            (other.status === 'rejected' || other.status === 'recalled'),
+        ),
+      ).toBe(true);
+    }
+  }
+}
+
 describe('pipeline properties', () => {
-  it('random moves, decisions and value changes never leave a record in a stage whose gates failed when it entered', () => {
+  it('random moves, decisions and value changes never leave a record in a stage whose gates failed when it entered, nor an approval nobody can decide or one whose request was rejected', () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(
@@ -201,6 +247,12 @@ describe('pipeline properties', () => {
               if (!request.gate.allowed) {
                 expect(request.approvals).toEqual([]);
                 expect(request.gate.failures.length).toBeGreaterThan(0);
+              } else if (request.blocked) {
+                // Only the owner's manager can be nobody: no owner, or one without a manager.
+                expect(request.blocked.code).toBe('RL5266');
+                expect(request.approvals).toEqual([]);
+                const owner = users.find((user) => user.id === opp.values.owner);
+                expect(owner?.manager).toBeUndefined();
               } else if (request.approvals.length === 0) {
                 enter(to, action.user, true);
               } else {
@@ -221,13 +273,14 @@ describe('pipeline properties', () => {
                     ? pipeline.decide(opp, pending?.id ?? '', action.decision, ctx)
                     : pipeline.decide(opp, action.approval, action.decision, ctx);
               if ('error' in update) continue;
-              opp = frozen(replaced(opp, update.approval));
+              opp = frozen(replaced(opp, update));
               if (update.moveTo !== undefined) {
                 // A rejection sends the record back without gates; an approval goes through them.
                 enter(update.moveTo, user, update.ended === 'approved');
               }
             }
             expect(STAGES).toContain(pipeline.stageOf(opp));
+            expectApprovalsSound(opp.approvals);
           }
         },
       ),

@@ -50,6 +50,8 @@ export interface CompiledApprovalStep {
   /** Absent: the step always applies. */
   readonly when?: CompiledExpression;
   readonly approvers: readonly Party[];
+  /** The step's JSON pointer in the pipeline file, for a diagnostic about it at run time. */
+  readonly pointer: string;
 }
 
 /** An approval a transition needs, compiled. */
@@ -102,6 +104,8 @@ export interface PipelineModel {
   readonly transitions: readonly PipelineTransition[];
   readonly transitionsByKey: ReadonlyMap<string, PipelineTransition>;
   readonly roleLabels: ReadonlyMap<string, LocalizedText>;
+  /** A field's label for messages (负责人 rather than `owner`); its id when it has none. */
+  readonly fieldLabel: (field: string) => LocalizedText;
   readonly machine: PipelineMachine;
 }
 

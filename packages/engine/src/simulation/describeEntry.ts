@@ -1,7 +1,7 @@
 /**
  * One timeline entry in words: a headline (what happened) and detail lines (what came of
- * it: messages sent, tasks created, marks and tags, fields set, timers started, escalated,
- * cancelled). zh-CN and en; names come from {@link TimelineNames}.
+ * it: approvals cancelled, messages sent, tasks created, marks and tags, fields set, timers
+ * started, escalated, cancelled). zh-CN and en; names come from {@link TimelineNames}.
  */
 import type { Patch } from 'immer';
 import type { AppEvent, Effect, TraceEntry } from '../app/types.js';
@@ -302,17 +302,52 @@ function describeTimerChange(ctx: DescribeContext, entry: TimerTrace): string | 
   }
 }
 
-/** What the trace says beyond the headline: automations that ran, and timer changes. */
+type ApprovalTrace = Extract<TraceEntry, { kind: 'approval' }>;
+
+/**
+ * `审批 finance-check 已撤销（同一推进的 large-quote 被驳回）`: an approval cancelled because
+ * another of the same move was rejected (an `approval.decide`) or recalled.
+ */
+function describeCancelled(
+  ctx: DescribeContext,
+  entry: ApprovalTrace,
+  event: AppEvent | undefined,
+): string {
+  const { locale } = ctx.names;
+  const by = entry.cancelledBy;
+  if (by === undefined) {
+    return say(locale, `审批 ${entry.approval} 已撤销`, `approval ${entry.approval} cancelled`);
+  }
+  const recalled = event?.type === 'approval.recall';
+  return say(
+    locale,
+    `审批 ${entry.approval} 已撤销（同一推进的 ${by} ${recalled ? '被撤回' : '被驳回'}）`,
+    `approval ${entry.approval} cancelled (${by} of the same move was ${recalled ? 'recalled' : 'rejected'})`,
+  );
+}
+
+/**
+ * What the trace says beyond the headline: automations that ran, approvals cancelled with
+ * the one decided or recalled, and timer changes.
+ */
 function describeTrace(
   ctx: DescribeContext,
   trace: readonly TraceEntry[],
   fired: string | undefined,
-): { readonly automations: string[]; readonly timers: string[] } {
+  event: AppEvent | undefined,
+): {
+  readonly automations: string[];
+  readonly approvals: string[];
+  readonly timers: string[];
+} {
   const { locale } = ctx.names;
   const automations: string[] = [];
+  const approvals: string[] = [];
   const timers: string[] = [];
   for (const entry of trace) {
-    if (entry.kind === 'automation' && entry.outcome === 'fired') {
+    if (entry.kind === 'approval' && entry.status === 'cancelled') {
+      approvals.push(describeCancelled(ctx, entry, event));
+    } else if (entry.kind === 'automation' && entry.outcome === 'fired') {
       const name = quote(locale, ctx.names.automation(entry.automation));
       automations.push(say(locale, `规则${name}执行`, `automation ${name} ran`));
     } else if (entry.kind === 'timer') {
@@ -324,7 +359,7 @@ function describeTrace(
       timers.push(`${entry.diagnostic.code} ${entry.diagnostic.message[locale]}`);
     }
   }
-  return { automations, timers };
+  return { automations, approvals, timers };
 }
 
 /**
@@ -369,8 +404,14 @@ export function describeEntry(
         ? ctx.stageFields(entry.event.recordId)
         : [],
   );
-  const { automations, timers } = describeTrace(ctx, entry.trace, entry.timer?.instance);
+  const { automations, approvals, timers } = describeTrace(
+    ctx,
+    entry.trace,
+    entry.timer?.instance,
+    entry.event,
+  );
   const details = [
+    ...approvals,
     ...automations,
     ...entry.effects.map((effect) => describeEffect(ctx, effect)),
     ...describePatches(ctx, entry.patches, skip),

@@ -4508,9 +4508,10 @@ export const testSchema: JsonSchemaDocument = {
                   "pending",
                   "approved",
                   "rejected",
-                  "recalled"
+                  "recalled",
+                  "cancelled"
                 ],
-                "description": "`none`: the approval was never started (its `when` did not hold)."
+                "description": "`none`: the approval was never started (its `when` did not hold). `cancelled`: another approval of the same move was rejected or recalled."
               }
             },
             "required": [

@@ -1833,9 +1833,9 @@ export type TestExpectation =
        */
       approval: Identifier;
       /**
-       * `none`: the approval was never started (its `when` did not hold).
+       * `none`: the approval was never started (its `when` did not hold). `cancelled`: another approval of the same move was rejected or recalled.
        */
-      status: 'none' | 'pending' | 'approved' | 'rejected' | 'recalled';
+      status: 'none' | 'pending' | 'approved' | 'rejected' | 'recalled' | 'cancelled';
     };
 /**
  * A deadline or a recurring time and what happens then. `relative`: a while after an event (48h after a lead is created, 3 workdays after the last update), cancelled by another event. `absolute`: a date field plus or minus an offset (5 days after the payment due date). `recurring`: a cron schedule in a zone (every Friday 17:00). Escalation steps add further actions while nothing happens. Lives in `timers/<id>.json`.

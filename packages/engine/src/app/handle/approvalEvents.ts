@@ -2,7 +2,8 @@
 import type { AutomationEvent } from '../../automations/types.js';
 import type { ApprovalUpdate, CompiledPipeline } from '../parts.js';
 import type { AppEvent, ApprovalState, RecordState, TraceEntry } from '../types.js';
-import { approverNotices } from './approvalNotices.js';
+import { isSameApproval } from '../../pipelines/approvals/cancelSiblings.js';
+import { approverNotices, cancelledNotices } from './approvalNotices.js';
 import { entityOf, findRecord, pipelinesOf, type EventScope, named } from './scope.js';
 import { settle } from './settle.js';
 import { enter, stepOf } from './stageEvents.js';
@@ -53,10 +54,16 @@ function find(scope: EventScope, event: DecideEvent | RecallEvent): Found {
   return { record, ...pending };
 }
 
+/** The record with the update in place: the approval decided, and the ones it cancelled. */
 function applied(record: RecordState, index: number, update: ApprovalUpdate): RecordState {
+  const cancelled = update.cancelled ?? [];
   return {
     ...record,
-    approvals: record.approvals.map((approval, i) => (i === index ? update.approval : approval)),
+    approvals: record.approvals.map((approval, i) => {
+      if (i === index) return update.approval;
+      if (approval.status !== 'pending') return approval;
+      return cancelled.find((ended) => isSameApproval(ended, approval)) ?? approval;
+    }),
   };
 }
 
@@ -71,14 +78,24 @@ function approvalEntry(
     approval: approval.id,
     status: approval.status,
     ...(step === undefined ? {} : { step }),
+    ...(approval.cancelledBy === undefined ? {} : { cancelledBy: approval.cancelledBy }),
   };
+}
+
+/** The trace entries of the approvals an update cancelled, with the step each was at. */
+function cancelledEntries(record: RecordState, update: ApprovalUpdate): TraceEntry[] {
+  return (update.cancelled ?? []).map((approval) =>
+    approvalEntry(record, approval, stepOf(approval).step),
+  );
 }
 
 /**
  * An approver decides the pending step. Misuse (not an approver, decided already, …) is
  * refused with the pipeline's message (`approval`). A step that passes notifies the next
  * step's approvers; an approval that ends runs the `approval.decided` automations, and
- * when the record moves (approved: the target; rejected: `rejectTo`) the stage ones too.
+ * when the record moves (approved: the target; rejected: `rejectTo`) the stage ones too. A
+ * rejection cancels the other approvals of the request still pending: each gets a
+ * `cancelled` trace entry and its pending step's approvers are told they need not act.
  *
  * @example
  * decideApproval(scope, { type: 'approval.decide', recordId: 'O1', approval: 'large-quote', decision: 'approve' });
@@ -117,14 +134,20 @@ export function decideApproval(scope: EventScope, event: DecideEvent): EventStep
   }
   return settle(scope, record, next, events, {
     outcome: { ok: true },
-    effects: update.ended ? [] : approverNotices(scope, pipeline, next, update.approval, approval),
-    trace: [approvalEntry(record, update.approval, stepOf(approval).step)],
+    effects: update.ended
+      ? cancelledNotices(scope, pipeline, next, update)
+      : approverNotices(scope, pipeline, next, update.approval, approval),
+    trace: [
+      approvalEntry(record, update.approval, stepOf(approval).step),
+      ...cancelledEntries(record, update),
+    ],
   });
 }
 
 /**
  * The requester withdraws a pending approval: it ends as `recalled` and the record stays
- * where it is.
+ * where it is. The other approvals of the request still pending are cancelled, as for a
+ * rejection.
  *
  * @example
  * recallApproval(scope, { type: 'approval.recall', recordId: 'O1', approval: 'large-quote' });
@@ -141,8 +164,10 @@ export function recallApproval(scope: EventScope, event: RecallEvent): EventStep
       trace: [],
     };
   }
-  return settle(scope, record, applied(record, index, update), [], {
+  const next = applied(record, index, update);
+  return settle(scope, record, next, [], {
     outcome: { ok: true },
-    trace: [approvalEntry(record, update.approval, undefined)],
+    effects: cancelledNotices(scope, pipeline, next, update),
+    trace: [approvalEntry(record, update.approval, undefined), ...cancelledEntries(record, update)],
   });
 }

@@ -54,7 +54,8 @@ export function enter(
 }
 
 /**
- * Moves a record to a stage. A failed gate refuses the move (`gate`, state unchanged). A
+ * Moves a record to a stage. A failed gate refuses the move (`gate`, state unchanged), as
+ * does an approval step that applies but has nobody to decide it (`approval`, RL5266). A
  * move that needs approvals stores them on the record, notifies the approvers and reports
  * them as pending; otherwise the record enters the stage and the automations for
  * `stage.left` and `stage.entered` run.
@@ -89,6 +90,14 @@ export function moveRecord(scope: EventScope, event: MoveEvent): EventStep {
       },
       { gate: request.gate, trace: [gateEntry] },
     );
+  }
+  if (request.blocked) {
+    // A step nobody can decide would wait forever: refused, nothing stored (RL5266).
+    return {
+      outcome: { ok: false, reason: 'approval', message: request.blocked.message },
+      effects: [],
+      trace: [gateEntry],
+    };
   }
   if (request.approvals.length > 0) {
     // Asked again while waiting: the running approvals come back and are not stored twice.

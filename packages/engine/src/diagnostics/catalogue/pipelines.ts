@@ -3,7 +3,7 @@ import type { CatalogueEntry } from '../types.js';
 /**
  * Pipelines: stages, transitions, gates and approvals (RL52xx). RL5201–RL5249 are found
  * when a pipeline compiles; RL5250 and up are what a rep or an approver is told at run time
- * (a gate that blocks a move, a decision that is not theirs to make).
+ * (a gate that blocks a move, a decision that is not theirs to make, a step nobody can decide).
  */
 export const pipelinesCatalogue = {
   RL5201: {
@@ -254,8 +254,8 @@ export const pipelinesCatalogue = {
       en: 'there is no pending approval "{approval}"',
     },
     hint: {
-      'zh-CN': '该审批可能已通过、被驳回或被撤回；请刷新后查看审批状态',
-      en: 'it may already be approved, rejected or recalled; reload and check its status',
+      'zh-CN': '该审批可能已通过、被驳回、被撤回或已撤销；请刷新后查看审批状态',
+      en: 'it may already be approved, rejected, recalled or cancelled; reload and check its status',
     },
   },
   RL5261: {
@@ -316,6 +316,19 @@ export const pipelinesCatalogue = {
     hint: {
       'zh-CN': '调用时在上下文中传入 actor（操作人的用户 ID 和角色）',
       en: 'pass actor (the user id and roles) in the context of the call',
+    },
+  },
+  RL5266: {
+    severity: 'error',
+    title: 'approval step has no approver',
+    message: {
+      'zh-CN': '审批步骤「{step}」找不到审批人（{reasons}）',
+      en: 'nobody can decide the approval step "{step}" ({reasons})',
+    },
+    hint: {
+      'zh-CN':
+        '在通讯录中设置上级或分配角色、填写审批人字段，或请管理员修改「{approval}」的审批人设置',
+      en: 'set the manager or give the role in the directory, fill in the approver field, or ask an admin to change who approves "{approval}"',
     },
   },
 } as const satisfies Record<string, CatalogueEntry>;

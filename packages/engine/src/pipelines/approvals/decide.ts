@@ -14,6 +14,7 @@ import { stageOf } from '../stageHistory.js';
 import { joinLocalized, toLocalized } from '../text.js';
 import type { CompiledApproval, PipelineModel } from '../types.js';
 import { approvalError, type ApprovalError } from './approvalError.js';
+import { cancelSiblings } from './cancelSiblings.js';
 import { pendingIndex, sameRequest } from './findApproval.js';
 
 function compiledApproval(
@@ -74,7 +75,8 @@ function destination(
  * Records an approver's decision on the pending step of the newest pending approval `id`.
  * Misuse (no such approval, no actor, not an approver of the step, a second decision, a
  * rejected filing) comes back as `{ error }` in both languages. The record is not changed:
- * the update carries the approval as it is now, and where the record moves.
+ * the update carries the approval as it is now, where the record moves, and, for a
+ * rejection, the other approvals of the request it cancels.
  *
  * @example
  * const update = decide(model, record, 'large-quote', 'approve', { now, actor: director });
@@ -142,5 +144,11 @@ export function decide(
     approvals: record.approvals.map((a, i) => (i === index ? next : a)),
   };
   const moveTo = destination(model, after, next, ctx);
-  return { approval: next, ended, ...(moveTo === undefined ? {} : { moveTo }) };
+  const cancelled = ended === 'rejected' ? cancelSiblings(after.approvals, next, at) : [];
+  return {
+    approval: next,
+    ended,
+    ...(moveTo === undefined ? {} : { moveTo }),
+    ...(cancelled.length === 0 ? {} : { cancelled }),
+  };
 }

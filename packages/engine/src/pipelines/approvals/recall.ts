@@ -1,15 +1,17 @@
 /** The requester withdrawing an approval that is still pending. */
 import type { ApprovalUpdate } from '../../app/parts.js';
-import type { HandleContext, RecordState } from '../../app/types.js';
+import type { ApprovalState, HandleContext, RecordState } from '../../app/types.js';
 import { instantOf } from '../instant.js';
 import type { PipelineModel } from '../types.js';
 import { approvalError, type ApprovalError } from './approvalError.js';
+import { cancelSiblings } from './cancelSiblings.js';
 import { pendingIndex } from './findApproval.js';
 
 /**
  * Recalls the newest pending approval `id`: only its requester may (an approval the system
  * started may be recalled by the system, with no actor). The update has no `moveTo`: the
- * record stays where it is.
+ * record stays where it is. The other approvals of the request still pending are cancelled:
+ * withdrawing one withdraws the move.
  *
  * @example
  * recall(model, record, 'large-quote', { now, actor: { id: 'u-rep' } }).approval.status; // 'recalled'
@@ -30,5 +32,7 @@ export function recall(
     });
   }
   const at = instantOf(ctx, model.zone, approval.requestedAt);
-  return { approval: { ...approval, status: 'recalled', endedAt: at } };
+  const recalled: ApprovalState = { ...approval, status: 'recalled', endedAt: at };
+  const cancelled = cancelSiblings(record.approvals, recalled, at);
+  return { approval: recalled, ...(cancelled.length === 0 ? {} : { cancelled }) };
 }

@@ -3,8 +3,13 @@ import type { Party } from '@ruleloom/schemas';
 import type { DirectoryUser, RecordState } from '../../app/types.js';
 import { readField } from '../values.js';
 
-/** The user ids a user field holds: one id, or several for a `multiple` field. */
-function usersIn(value: unknown): string[] {
+/**
+ * The user ids a user field holds: one id, or several for a `multiple` field.
+ *
+ * @example
+ * usersIn(['u-rep', 3, 'u-manager']); // ['u-rep', 'u-manager']
+ */
+export function usersIn(value: unknown): string[] {
   if (typeof value === 'string' && value !== '') return [value];
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   return [];

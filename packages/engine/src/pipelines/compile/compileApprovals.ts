@@ -48,6 +48,7 @@ function compileSteps(
       mode: step.mode ?? 'first',
       ...(when === undefined ? {} : { when }),
       approvers: step.approvers,
+      pointer: at,
     };
   });
 }

@@ -202,7 +202,7 @@ describe('relative timers with escalation (S3 shape)', () => {
     const stored = JSON.parse(JSON.stringify(clock.state)) as AppState;
     expect(clock.app.nextTimer(stored)?.id).toBe('b-lead-48h@L1');
     clock.state = stored;
-    const timers = stored.timers as Record<string, AppState['timers'][string]>;
+    const timers = stored.timers as Record<string, NonNullable<AppState['timers']>[string]>;
     const moved = { ...timers['b-lead-48h@L1']!, dueAt: at('2026-03-05T09:00:00+08:00') };
     timers['b-lead-48h@L1'] = moved;
     expect(clock.app.due(clock.state, '2026-03-04T09:00:00+08:00')).toEqual([]);
