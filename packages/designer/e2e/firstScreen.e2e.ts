@@ -29,6 +29,6 @@ it('given ruleloom serve, when the designer opens, then the form designer shows 
   const elapsed = await page.evaluate(() => performance.now());
   console.log(`first screen in ${Math.round(elapsed)} ms, ${scripts.length} scripts`);
   expect(elapsed).toBeLessThan(2000);
-  expect(scripts.some((url) => /editor\.api|JsonView/.test(url))).toBe(false);
+  expect(scripts.some((url) => /editor\.api|setupMonaco|JsonView/.test(url))).toBe(false);
   await page.close();
 });

@@ -70,7 +70,7 @@ describe('form designer', () => {
     ];
     for (const [index, [zh, en]] of names.entries()) {
       await rows.nth(index).getByLabel('选项名称').fill(zh!);
-      await rows.nth(index).getByLabel('English').fill(en!);
+      await rows.nth(index).getByLabel('英文名称').fill(en!);
     }
     await panel.getByTestId('prop-required').click();
     await expect.poll(() => page.getByTestId('dirty-state').textContent()).toBe('2 个文件未保存');
@@ -193,7 +193,7 @@ describe('S1: a new lead form of required dropdowns', () => {
 });
 
 describe('problems panel', () => {
-  it('given an option id cleared, when the problem is clicked, then the JSON editor opens focused on it', async () => {
+  it('given an option id cleared, when the problem is clicked, then the entity editor shows the field at that option, and the JSON tab is focused on it', async () => {
     await page.locator('[data-field=source]').click();
     const firstOptionId = page.getByTestId('options-editor').locator('.option-id').first();
     await firstOptionId.fill('');
@@ -205,9 +205,18 @@ describe('problems panel', () => {
     await expect.poll(() => row.count()).toBe(1);
     await snapshot(page, 'designer-problems');
     await row.click();
-    await page.locator('.monaco-editor.focused').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('open-path').textContent()).toBe('entities/lead.json');
-    // The place of the problem is selected and in view: the option's empty id.
+    await expect.poll(() => page.getByTestId('open-path').textContent()).toBe('entities/lead.json');
+    // The visual editor selects the field and marks the option the problem is about.
+    await page.locator('.entity-fields [data-field=source].selected').waitFor();
+    await page
+      .getByTestId('options-editor')
+      .locator('.option-row.focused[data-option-index="0"]')
+      .waitFor();
+    expect(await page.getByTestId('canvas-problems').textContent()).toContain('不是有效的 ID');
+
+    // The JSON tab shows the same place, selected and in view: the option's empty id.
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
     await expect
       .poll(() => page.locator('.monaco-editor .selected-text').count())
       .toBeGreaterThan(0);

@@ -5,7 +5,15 @@
  * formula editor, simulator) start with `openDesigner()` like the ones here.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -173,4 +181,74 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.querySelector('.shell-editor')?.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(imagesDir, `${name}.png`) });
+}
+
+/**
+ * Changes one JSON file of an app folder on disk (read, `edit` in place, write back as
+ * 2-space JSON).
+ *
+ * @example
+ * editJson(dir, 'pipelines/opportunity.json', (p) => delete p.stages[2].entryGate);
+ */
+export function editJson<T = Record<string, unknown>>(
+  dir: string,
+  path: string,
+  edit: (json: T) => void,
+): void {
+  const json = readJson<T>(dir, path);
+  edit(json);
+  writeFileSync(join(dir, path), `${JSON.stringify(json, null, 2)}\n`, 'utf8');
+}
+
+/**
+ * Like {@link serveExample}, with the temp copy changed by `prepare` before the designer
+ * opens it (`ruleloom serve` reads the folder on every request), e.g. to take out the rule a
+ * test then builds in the designer.
+ *
+ * @example
+ * const served = await serveExampleWith('sales-crm', (dir) => editJson(dir, 'app.json', (a) => {}));
+ */
+export async function serveExampleWith(
+  example: string,
+  prepare: (dir: string) => void,
+): Promise<ServedApp> {
+  const served = await serveExample(example);
+  try {
+    prepare(served.dir);
+  } catch (error) {
+    await served.stop();
+    throw error;
+  }
+  return served;
+}
+
+/**
+ * Runs `ruleloom test` on a folder and returns its exit code and output.
+ *
+ * @example
+ * expect(runAppTests(served.dir).code).toBe(0);
+ */
+export function runAppTests(dir: string): { code: number; output: string } {
+  const result = spawnSync(process.execPath, [cliBin, 'test', dir, '--lang', 'en'], {
+    encoding: 'utf8',
+  });
+  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * Opens a definition file from the navigation, as a person does: expands its group
+ * (流程, 决策表, 公式, …) when it is closed, then clicks the file.
+ *
+ * @example
+ * await openFromNavigator(page, 'pipelines/opportunity.json');
+ */
+export async function openFromNavigator(page: Page, path: string): Promise<void> {
+  const file = page.locator(`[data-nav="${path}"]`);
+  if (!(await file.isVisible())) {
+    const group = path.slice(0, path.indexOf('/'));
+    await page.locator(`[data-nav-group="${group}"]`).click();
+    await file.waitFor();
+  }
+  await file.click();
+  await page.getByTestId('open-path').filter({ hasText: path }).waitFor();
 }

@@ -91,7 +91,8 @@ const zh = {
   pipeAnyStage: '任意未结束阶段',
   pipeEntryGate: '进入条件（阶段闸门）',
   pipeHint: '从一个阶段右侧的圆点拖到另一个阶段即可创建流转；点击流转可编辑其闸门和审批。',
-  pipePositionsNote: '布局位置只在本次浏览中保留（流程定义的 schema 没有位置字段）。',
+  pipePositionsNote:
+    '拖动阶段或点击“自动布局”后，位置随流程一起保存（layout.positions，引擎不读取）。',
   pipeNewStage: '新阶段',
   // gate
   gateTitle: '流转闸门：{from} → {to}',
@@ -412,7 +413,7 @@ const en: Record<MessageKey, string> = {
   pipeHint:
     'Drag from the dot on the right of a stage to another stage to add a transition; click a transition to edit its gate and approvals.',
   pipePositionsNote:
-    'Positions are kept for this browser session only (the pipeline schema has no place for them).',
+    'Dragging a stage or Auto layout saves the positions with the pipeline (layout.positions; the engine ignores them).',
   pipeNewStage: 'New stage',
   gateTitle: 'Transition gate: {from} → {to}',
   gateStageTitle: 'Entry gate of {stage}',

@@ -1,18 +1,27 @@
 /**
  * The form canvas: the form's groups (sections) and their fields, in order. Fields are
- * sortable (drag to reorder, also across groups); each group is a drop target for palette
- * entries; a click selects a field for the property panel.
+ * sortable (drag to reorder, also across groups); groups are sortable by their handle;
+ * each group is a drop target for palette entries; a click selects a field or a group for
+ * the side panel. Fields and groups with problems are marked red.
  */
-import { CloseOutlined, EyeOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { useDroppable } from '@dnd-kit/core';
+import {
+  CloseOutlined,
+  ExclamationCircleFilled,
+  EyeOutlined,
+  PlusOutlined,
+  StarFilled,
+} from '@ant-design/icons';
+import type { Diagnostic } from '@ruleloom/engine';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n.js';
+import { CanvasGroup } from './CanvasGroup.js';
 import { fieldIcon } from './fieldIcons.js';
 import type { FieldDef, FormFieldRef, FormGroup } from './formModel.js';
 import { paletteKeyOf, PALETTE } from './palette.js';
+import { heirOfSection } from './sections.js';
 
 /** What the canvas shows about one field on the form. */
 export interface CanvasField {
@@ -25,21 +34,50 @@ export interface CanvasField {
 export interface FormCanvasProps {
   readonly groups: readonly FormGroup[];
   readonly fieldOf: (id: string) => CanvasField;
+  /** The selected field's id. */
   readonly selected: string | undefined;
+  /** The selected group's section id. */
+  readonly selectedGroup: string | undefined;
   readonly onSelect: (id: string) => void;
+  readonly onSelectGroup: (sectionId: string) => void;
   readonly onRemove: (id: string) => void;
   readonly onAddSection: () => void;
+  /** Renames a group in the UI language. */
+  readonly onRenameGroup: (index: number, title: string) => void;
+  readonly onMoveGroup: (from: number, to: number) => void;
+  readonly onDeleteGroup: (index: number) => void;
+  /** The problems of a field (entity and form entry). */
+  readonly fieldProblems: (id: string) => readonly Diagnostic[];
+  /** The problems of a group itself. */
+  readonly groupProblems: (index: number) => readonly Diagnostic[];
   readonly title: string;
+}
+
+/**
+ * A group's title as the canvas shows it: its label in the UI language, or "未命名分组 n".
+ *
+ * @example
+ * groupTitle(group, 1, text, t); // '线索分类'
+ */
+export function groupTitle(
+  group: FormGroup,
+  index: number,
+  text: (value: unknown, fallback?: string) => string,
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  return text(group.label) || t('untitledSection', { n: index + 1 });
 }
 
 function FieldCard(props: {
   readonly field: CanvasField;
   readonly selected: boolean;
+  readonly problems: readonly Diagnostic[];
   readonly onSelect: () => void;
   readonly onRemove: () => void;
 }): ReactNode {
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const { id, def, entry } = props.field;
+  const problem = props.problems.some((d) => d.severity !== 'info');
   const sortable = useSortable({ id: `field:${id}` });
   const key = def ? paletteKeyOf(def) : 'text';
   const paletteLabel = PALETTE.find((item) => item.key === key)?.label;
@@ -55,7 +93,7 @@ function FieldCard(props: {
         transition: sortable.transition,
         opacity: sortable.isDragging ? 0.4 : 1,
       }}
-      className={`field-card${props.selected ? ' selected' : ''}${def ? '' : ' missing'}`}
+      className={`field-card${props.selected ? ' selected' : ''}${def ? '' : ' missing'}${problem ? ' has-problem' : ''}`}
       data-field={id}
       onClick={props.onSelect}
       {...sortable.attributes}
@@ -69,6 +107,11 @@ function FieldCard(props: {
       <Typography.Text type="secondary" className="field-card-id">
         {id}
       </Typography.Text>
+      {problem && (
+        <Tooltip title={props.problems.map((d) => d.message[locale]).join('；')}>
+          <ExclamationCircleFilled className="field-card-problem" aria-label={t('problemsHere')} />
+        </Tooltip>
+      )}
       {conditional && (
         <Tooltip title={t('visibleWhen')}>
           <EyeOutlined />
@@ -92,33 +135,30 @@ function FieldCard(props: {
   );
 }
 
-function Group(props: {
-  readonly group: FormGroup;
-  readonly index: number;
-  readonly children: ReactNode;
-}): ReactNode {
-  const { t, text } = useI18n();
-  const droppable = useDroppable({ id: `group:${props.index}` });
-  return (
-    <section
-      ref={droppable.setNodeRef}
-      className={`form-group${droppable.isOver ? ' over' : ''}`}
-      data-group={props.group.sectionId ?? 'fields'}
-    >
-      {props.group.sectionId !== undefined && (
-        <div className="form-group-title">{text(props.group.label, props.group.sectionId)}</div>
-      )}
-      <SortableContext
-        items={props.group.fields.map((id) => `field:${id}`)}
-        strategy={verticalListSortingStrategy}
-      >
-        {props.children}
-      </SortableContext>
-      {props.group.fields.length === 0 && (
-        <div className="form-group-empty">{t('emptySection')}</div>
-      )}
-    </section>
-  );
+/**
+ * What deleting a group does, in words: where its fields go (see `heirOfSection`).
+ *
+ * @example
+ * deleteGroupConfirm(groups, 1, ['联系人信息', '线索分类'], t);
+ * // '删除分组“线索分类”？其中的 6 个字段会移到“联系人信息”，不会被删除。可以撤销。'
+ */
+export function deleteGroupConfirm(
+  groups: readonly FormGroup[],
+  index: number,
+  titles: readonly string[],
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  const group = groups[index];
+  const title = titles[index] ?? '';
+  if (!group || group.fields.length === 0) return t('deleteEmptySectionConfirm', { group: title });
+  const heir = heirOfSection(groups.length, index);
+  return heir === undefined
+    ? t('deleteLastSectionConfirm', { group: title })
+    : t('deleteSectionConfirm', {
+        group: title,
+        count: group.fields.length,
+        target: titles[heir] ?? '',
+      });
 }
 
 /**
@@ -128,28 +168,54 @@ function Group(props: {
  * <FormCanvas groups={formGroups(form)} fieldOf={…} selected={id} onSelect={setId} … />
  */
 export function FormCanvas(props: FormCanvasProps): ReactNode {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
+  const { groups } = props;
+  const titles = groups.map((group, index) => groupTitle(group, index, text, t));
   return (
     <div className="form-canvas" data-testid="form-canvas">
       <div className="form-canvas-title">
         <Typography.Title level={5}>{props.title}</Typography.Title>
-        <Button size="small" icon={<PlusOutlined />} onClick={props.onAddSection}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={props.onAddSection}
+          data-testid="add-section"
+        >
           {t('addSection')}
         </Button>
       </div>
-      {props.groups.map((group, index) => (
-        <Group key={group.sectionId ?? 'fields'} group={group} index={index}>
-          {group.fields.map((id) => (
-            <FieldCard
-              key={id}
-              field={props.fieldOf(id)}
-              selected={props.selected === id}
-              onSelect={() => props.onSelect(id)}
-              onRemove={() => props.onRemove(id)}
-            />
-          ))}
-        </Group>
-      ))}
+      <SortableContext
+        items={groups.map((group) => `section:${group.sectionId ?? ''}`)}
+        strategy={verticalListSortingStrategy}
+      >
+        {groups.map((group, index) => (
+          <CanvasGroup
+            key={group.sectionId ?? 'fields'}
+            group={group}
+            index={index}
+            count={groups.length}
+            title={titles[index]!}
+            selected={group.sectionId !== undefined && props.selectedGroup === group.sectionId}
+            problems={props.groupProblems(index)}
+            deleteConfirm={deleteGroupConfirm(groups, index, titles, t)}
+            onSelect={() => group.sectionId !== undefined && props.onSelectGroup(group.sectionId)}
+            onRename={(title) => props.onRenameGroup(index, title)}
+            onMove={(to) => props.onMoveGroup(index, to)}
+            onDelete={() => props.onDeleteGroup(index)}
+          >
+            {group.fields.map((id) => (
+              <FieldCard
+                key={id}
+                field={props.fieldOf(id)}
+                selected={props.selected === id}
+                problems={props.fieldProblems(id)}
+                onSelect={() => props.onSelect(id)}
+                onRemove={() => props.onRemove(id)}
+              />
+            ))}
+          </CanvasGroup>
+        ))}
+      </SortableContext>
     </div>
   );
 }

@@ -1,8 +1,11 @@
 /**
- * The form designer: palette, canvas and property panel / preview of one form and its
- * entity. Dragging a palette entry onto the canvas creates the field in the entity and
- * places it on the form (one undoable edit); dragging a field reorders it.
+ * The form designer: palette, canvas and side panel (properties / preview) of one form and
+ * its entity. Dragging a palette entry onto the canvas creates the field in the entity and
+ * places it on the form (one undoable edit); dragging a field reorders it or moves it to
+ * another group; dragging a group by its handle reorders the groups. A problem clicked in
+ * the problems panel selects its field or group here (see ./canvasFocus).
  */
+import './formDesigner.css';
 import {
   closestCenter,
   DndContext,
@@ -16,14 +19,18 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { Alert, Empty, Tabs, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, Tabs } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCompiledApp } from '../compile/useCompiledApp.js';
+import { pointerWithin as pointerIsWithin } from '../editors/common/pointers.js';
 import { useI18n, translate } from '../i18n/I18n.js';
 import { useDesignerStore } from '../store/DesignerStore.js';
-import { FormCanvas, type CanvasField } from './FormCanvas.js';
+import { localizedOf, bilingualOf } from './bilingual.js';
+import { canvasTargetOf, scrollToCard } from './canvasFocus.js';
+import { fieldDiagnostics, groupDiagnostics, type DesignerFiles } from './canvasProblems.js';
+import { FormCanvas, groupTitle, type CanvasField } from './FormCanvas.js';
 import {
   addNewFieldRecipe,
-  addSectionRecipe,
   entityPathOf,
   fieldIdOf,
   formGroups,
@@ -37,14 +44,30 @@ import {
   type FormSlot,
 } from './formModel.js';
 import { FormPreview } from './FormPreview.js';
+import { FormSidePanel, type Selection } from './FormSidePanel.js';
 import { Palette, PaletteDragPreview } from './Palette.js';
 import { paletteItem, paletteKeyOf } from './palette.js';
-import { PropertyPanel } from './PropertyPanel.js';
+import {
+  addSectionRecipe,
+  deleteSectionRecipe,
+  moveSectionRecipe,
+  nextSectionId,
+  updateSectionRecipe,
+} from './sections.js';
 
-// Drop on what is under the pointer; fall back to the nearest item (keyboard drags).
+// Groups are dragged among groups only; fields and palette entries drop on what is under
+// the pointer, falling back to the nearest item (keyboard drags).
 const collision: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  if (hits.length === 0) return closestCenter(args);
+  const movingGroup = String(args.active.id).startsWith('section:');
+  const scoped = {
+    ...args,
+    droppableContainers: args.droppableContainers.filter(
+      (container) => String(container.id).startsWith('section:') === movingGroup,
+    ),
+  };
+  if (movingGroup) return closestCenter(scoped);
+  const hits = pointerWithin(scoped);
+  if (hits.length === 0) return closestCenter(scoped);
   const field = hits.find((hit) => String(hit.id).startsWith('field:'));
   return field ? [field] : hits;
 };
@@ -86,22 +109,63 @@ function slotOf(groups: readonly FormGroup[], fieldId: string): FormSlot | undef
  * <FormDesigner path="forms/lead-create.json" />
  */
 export function FormDesigner(props: { readonly path: string }): ReactNode {
-  const { t, text } = useI18n();
+  // One designer per form: the selection of one form never carries over to another.
+  return <FormDesignerOf key={props.path} path={props.path} />;
+}
+
+function FormDesignerOf(props: { readonly path: string }): ReactNode {
+  const { t, text, locale } = useI18n();
   const store = useDesignerStore();
+  const { result } = useCompiledApp();
   const form = store.files[props.path] as FormDef;
   const entityPath = entityPathOf(store.files, form.entity);
   const entity = entityPath ? (store.files[entityPath] as EntityDef) : undefined;
-  const [selected, setSelected] = useState<string>();
+  const [selection, setSelection] = useState<Selection>();
+  const [sideTab, setSideTab] = useState('properties');
   const [dragging, setDragging] = useState<string>();
   const [newFields, setNewFields] = useState<ReadonlySet<string>>(new Set());
+  const [seenFocus, setSeenFocus] = useState<number>();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  const { focusPointer, focusRequest, selected: openPath } = store.state;
+  const selectedField = selection?.kind === 'field' ? selection.id : undefined;
+  const selectedGroup = selection?.kind === 'group' ? selection.id : undefined;
+
+  // A problem clicked in the problems panel (also the one that opened this form).
+  if (seenFocus !== focusRequest) {
+    setSeenFocus(focusRequest);
+    const target = openPath === props.path ? canvasTargetOf('form', form, focusPointer) : undefined;
+    const sectionId = target?.kind === 'group' ? form.sections?.[target.group]?.id : undefined;
+    if (target?.kind === 'field')
+      setSelection({ ...target, kind: 'field', id: target.field, at: focusRequest });
+    else if (sectionId !== undefined) setSelection({ kind: 'group', id: sectionId });
+    else if (target?.kind === 'form') setSelection(undefined);
+    if (target) setSideTab('properties');
+  }
+  const focusedAt = selection?.kind === 'field' ? selection.at : undefined;
+  useEffect(() => {
+    if (focusedAt === undefined || !selectedField) return;
+    scrollToCard('.form-canvas', selectedField);
+  }, [focusedAt, selectedField]);
+  useEffect(() => {
+    if (selectedGroup !== undefined) scrollToCard('.form-canvas', selectedGroup, 'data-group');
+  }, [selectedGroup]);
+  // Another field or group: its panel starts at the top (a clicked problem scrolls itself).
+  const side = useRef<HTMLDivElement>(null);
+  const shown = selection
+    ? `${selection.kind}:${selection.kind === 'field' ? (selection.panel ?? selection.id) : selection.id}`
+    : '';
+  useEffect(() => {
+    if (focusedAt === undefined) side.current?.scrollTo?.(0, 0);
+  }, [shown]);
 
   if (!entity || !entityPath || !Array.isArray(entity.fields)) {
     return <Alert type="error" showIcon title={t('fileMissing', { path: form.entity })} />;
   }
+  const files: DesignerFiles = { formPath: props.path, form, entityPath, entity };
+  const diagnostics = result?.diagnostics ?? [];
   const groups = formGroups(form);
   const entries = new Map(
     [...(form.sections?.flatMap((s) => s.fields ?? []) ?? form.fields ?? [])].map((entry) => [
@@ -114,12 +178,22 @@ export function FormDesigner(props: { readonly path: string }): ReactNode {
     def: entity.fields.find((f) => f.id === id),
     entry: entries.get(id),
   });
+  const selectField = (id: string | undefined): void =>
+    setSelection(id === undefined ? undefined : { kind: 'field', id });
 
   const onDragEnd = ({ active, over }: DragEndEvent): void => {
     setDragging(undefined);
     if (!over) return;
     const activeId = String(active.id);
     const overId = String(over.id);
+    if (activeId.startsWith('section:')) {
+      const indexOf = (id: string): number =>
+        groups.findIndex((g) => `section:${g.sectionId ?? ''}` === id);
+      const from = indexOf(activeId);
+      const to = indexOf(overId);
+      if (from >= 0 && to >= 0 && from !== to) store.edit(moveSectionRecipe(props.path, from, to));
+      return;
+    }
     const dragged = active.rect.current.translated;
     const below = dragged
       ? dragged.top + dragged.height / 2 > over.rect.top + over.rect.height / 2
@@ -137,13 +211,14 @@ export function FormDesigner(props: { readonly path: string }): ReactNode {
       );
       store.edit(addNewFieldRecipe(props.path, field, slot));
       setNewFields((current) => new Set([...current, field.id]));
-      setSelected(field.id);
+      selectField(field.id);
+      setSideTab('properties');
       return;
     }
     if (activeId.startsWith('entity:')) {
       const fieldId = activeId.slice('entity:'.length);
       store.edit(placeFieldRecipe(props.path, fieldId, slot));
-      setSelected(fieldId);
+      selectField(fieldId);
       return;
     }
     if (activeId.startsWith('field:') && activeId !== overId) {
@@ -163,26 +238,18 @@ export function FormDesigner(props: { readonly path: string }): ReactNode {
   const draggedField = dragging?.startsWith('entity:')
     ? unplaced.find((f) => `entity:${f.id}` === dragging)
     : undefined;
-  const selectedField = selected ? entity.fields.find((f) => f.id === selected) : undefined;
-  const properties = selectedField ? (
-    <PropertyPanel
-      key={selectedField.id}
-      entityPath={entityPath}
-      field={selectedField}
-      formPath={props.path}
-      formEntry={entries.get(selectedField.id)}
-      isNew={newFields.has(selectedField.id)}
-      onRenamed={(id) => {
-        setNewFields((current) =>
-          current.has(selectedField.id)
-            ? new Set([...current].map((f) => (f === selectedField.id ? id : f)))
-            : current,
-        );
-        setSelected(id);
-      }}
-    />
-  ) : (
-    <Empty description={t('noFieldSelected')} />
+  const renameGroup = (index: number, title: string): void => {
+    store.edit(
+      updateSectionRecipe(props.path, index, (section) => {
+        const texts = { ...bilingualOf(section.label), [locale]: title };
+        section.label = localizedOf(texts['zh-CN'], texts.en);
+      }),
+    );
+  };
+  const formProblems = diagnostics.filter(
+    (d) =>
+      (d.file ?? 'app.json') === props.path &&
+      ['/label', '/submitLabel', '/mode', '/shortcut'].some((p) => pointerIsWithin(d.pointer, p)),
   );
 
   return (
@@ -199,36 +266,86 @@ export function FormDesigner(props: { readonly path: string }): ReactNode {
           title={`${text(form['label'], form.id)} · ${t('entityOfForm', { entity: text(entity['label'], entity.id) })}`}
           groups={groups}
           fieldOf={fieldOf}
-          selected={selected}
-          onSelect={setSelected}
+          selected={selectedField}
+          selectedGroup={selectedGroup}
+          onSelect={(id) => {
+            selectField(id);
+            setSideTab('properties');
+          }}
+          onSelectGroup={(id) => {
+            setSelection({ kind: 'group', id });
+            setSideTab('properties');
+          }}
           onRemove={(id) => {
             store.edit(removeFieldRecipe(props.path, id));
-            if (selected === id) setSelected(undefined);
+            if (selectedField === id) setSelection(undefined);
           }}
-          onAddSection={() =>
+          onAddSection={() => {
+            const id = nextSectionId(form);
             store.edit(
-              addSectionRecipe(props.path, {
-                'zh-CN': translate('zh-CN', 'newSection'),
-                en: translate('en', 'newSection'),
-              }),
-            )
+              addSectionRecipe(
+                props.path,
+                { 'zh-CN': translate('zh-CN', 'newSection'), en: translate('en', 'newSection') },
+                {
+                  'zh-CN': translate('zh-CN', 'firstSection'),
+                  en: translate('en', 'firstSection'),
+                },
+              ),
+            );
+            setSideTab('properties');
+            // The new group is selected, so its title can be typed at once.
+            setSelection({ kind: 'group', id });
+          }}
+          onRenameGroup={renameGroup}
+          onMoveGroup={(from, to) => store.edit(moveSectionRecipe(props.path, from, to))}
+          onDeleteGroup={(index) => {
+            if (selectedGroup === groups[index]?.sectionId) setSelection(undefined);
+            store.edit(deleteSectionRecipe(props.path, index));
+          }}
+          fieldProblems={(id) => fieldDiagnostics(diagnostics, files, id)}
+          groupProblems={(index) =>
+            form.sections ? groupDiagnostics(diagnostics, props.path, index) : []
           }
         />
-        <div className="form-side">
+        <div className="form-side" ref={side}>
           <Tabs
             size="small"
+            activeKey={sideTab}
+            onChange={setSideTab}
             items={[
               {
                 key: 'properties',
                 label: t('properties'),
                 children: (
                   <div className="form-side-body">
-                    {selectedField && (
-                      <Typography.Text type="secondary">
-                        {text(selectedField['label'], selectedField.id)}
-                      </Typography.Text>
-                    )}
-                    {properties}
+                    <FormSidePanel
+                      files={files}
+                      diagnostics={diagnostics}
+                      selection={selection}
+                      groupTitle={(index) => groupTitle(groups[index]!, index, text, t)}
+                      formProblems={formProblems}
+                      isNew={(id) => newFields.has(id)}
+                      onRenamed={(from, to) => {
+                        setNewFields((current) =>
+                          current.has(from)
+                            ? new Set([...current].map((f) => (f === from ? to : f)))
+                            : current,
+                        );
+                        // The same panel goes on: typing the label goes on in its input.
+                        setSelection((current) =>
+                          current?.kind === 'field'
+                            ? { kind: 'field', id: to, panel: current.panel ?? from }
+                            : current,
+                        );
+                      }}
+                      onMoveGroup={(from, to) =>
+                        store.edit(moveSectionRecipe(props.path, from, to))
+                      }
+                      onDeleteGroup={(index) => {
+                        setSelection(undefined);
+                        store.edit(deleteSectionRecipe(props.path, index));
+                      }}
+                    />
                   </div>
                 ),
               },

@@ -163,10 +163,12 @@ export function FormPreview(props: FormPreviewProps): ReactNode {
       <Typography.Paragraph type="secondary">{t('previewHint')}</Typography.Paragraph>
       {!app && <Alert type="warning" showIcon title={t('previewBlocked')} />}
       <Form layout="vertical" size="small">
-        {formGroups(props.form).map((group) => (
+        {formGroups(props.form).map((group, index) => (
           <div key={group.sectionId ?? 'fields'} className="preview-group">
             {group.sectionId !== undefined && (
-              <Typography.Text strong>{text(group.label, group.sectionId)}</Typography.Text>
+              <Typography.Text strong>
+                {text(group.label) || t('untitledSection', { n: index + 1 })}
+              </Typography.Text>
             )}
             {group.fields.map((id) => {
               const field = fieldsById.get(id);
@@ -206,7 +208,7 @@ export function FormPreview(props: FormPreviewProps): ReactNode {
           </div>
         ))}
         <Button type="primary" data-testid="preview-submit" onClick={() => setSubmitted(true)}>
-          {text((props.form as { submitLabel?: unknown }).submitLabel, t('save'))}
+          {text((props.form as { submitLabel?: unknown }).submitLabel, t('submitDefault'))}
         </Button>
         {submitted && formResult?.valid === true && (
           <Typography.Text type="success" className="preview-valid">

@@ -1,15 +1,18 @@
 /**
  * The options of an enum or multi-enum field: labels in both languages, ids, add, remove,
- * and reorder by drag (dnd-kit sortable).
+ * and reorder by drag (dnd-kit sortable). A new option's id follows its labels (English
+ * first, else Chinese) until the admin sets it; empty labels and repeated or malformed
+ * ids are marked on the row, in words, before the problems panel has to say it.
  */
 import { DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { closestCenter, DndContext, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { Button, Input, Typography } from 'antd';
-import { useRef, type ReactNode } from 'react';
-import { useI18n } from '../i18n/I18n.js';
-import { fieldIdFromLabel, uniqueId } from './formModel.js';
+import { Button, Input, Tooltip, Typography } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { translate, useI18n } from '../i18n/I18n.js';
+import { bilingualOf } from './bilingual.js';
+import { idFollowsLabels, idFromLabels, uniqueId } from './formModel.js';
 
 /** One option, as the entity holds it. */
 export interface OptionDef {
@@ -18,32 +21,37 @@ export interface OptionDef {
   [property: string]: unknown;
 }
 
+/** An option to show: a problem about it was clicked. */
+export interface OptionFocus {
+  readonly index: number;
+  /** The option's property the problem names (`id`, `label`). */
+  readonly part?: string | undefined;
+  /** Bumps on every click, so the same option can be shown twice. */
+  readonly request: number;
+}
+
 /** Props of {@link OptionsEditor}. */
 export interface OptionsEditorProps {
   readonly options: readonly OptionDef[];
-  /** Ids of options follow their English labels (a new field, or an unnamed `optionN`). */
+  /** Ids of options follow their labels (a new field, or an unnamed `optionN`). */
   readonly autoIds: boolean;
   /** Applies a change to the options list (called with a draft in an immer recipe). */
   readonly onChange: (change: (options: OptionDef[]) => void, coalesceKey?: string) => void;
+  readonly focus?: OptionFocus;
 }
 
-function labelsOf(label: unknown): { 'zh-CN': string; en: string } {
-  if (typeof label === 'string') return { 'zh-CN': label, en: '' };
-  const texts = (label ?? {}) as Record<string, unknown>;
-  return {
-    'zh-CN': typeof texts['zh-CN'] === 'string' ? texts['zh-CN'] : '',
-    en: typeof texts['en'] === 'string' ? texts['en'] : '',
-  };
-}
+const ID_PATTERN = /^[\p{L}_][\p{L}\p{M}\p{N}_-]*$/u;
+// The English name a new option gets ("Option 3"): a placeholder until it is named.
+const PLACEHOLDER_EN = /^Option \d+$/;
 
-function setLabel(option: OptionDef, locale: 'zh-CN' | 'en', value: string): void {
-  const labels = { ...labelsOf(option.label), [locale]: value };
-  option.label = labels.en === '' ? labels['zh-CN'] || labels.en : labels;
+function setLabel(option: OptionDef, labels: { 'zh-CN': string; en: string }): void {
+  option.label = labels.en === '' ? labels['zh-CN'] : labels;
 }
 
 function OptionRow(props: {
   readonly option: OptionDef;
   readonly index: number;
+  readonly focused: boolean;
   readonly isAuto: (id: string) => boolean;
   readonly otherIds: readonly string[];
   readonly onRenamed: (from: string, to: string) => void;
@@ -51,8 +59,30 @@ function OptionRow(props: {
 }): ReactNode {
   const { t } = useI18n();
   const sortable = useSortable({ id: `option:${props.option.id}` });
-  const labels = labelsOf(props.option.label);
-  const { index } = props;
+  const labels = bilingualOf(props.option.label);
+  const { index, option } = props;
+
+  const rename = (locale: 'zh-CN' | 'en', value: string): void => {
+    const next = { ...labels, [locale]: value };
+    if (locale === 'zh-CN' && PLACEHOLDER_EN.test(labels.en)) next.en = '';
+    const follows = props.isAuto(option.id) && idFollowsLabels(option.id, labels);
+    const named = next.en.trim() !== '' || next['zh-CN'].trim() !== '';
+    const id = follows && named ? uniqueId(idFromLabels(next), props.otherIds) : option.id;
+    if (id !== option.id) props.onRenamed(option.id, id);
+    props.onChange((options) => {
+      const target = options[index];
+      if (!target) return;
+      setLabel(target, next);
+      target.id = id;
+    }, `option-${locale}:${index}`);
+  };
+
+  const noLabel = labels['zh-CN'].trim() === '' && labels.en.trim() === '';
+  const idProblem = !ID_PATTERN.test(option.id)
+    ? t('optionIdInvalid')
+    : props.otherIds.includes(option.id)
+      ? t('optionIdDuplicate', { id: option.id })
+      : undefined;
   return (
     <div
       ref={sortable.setNodeRef}
@@ -60,67 +90,57 @@ function OptionRow(props: {
         transform: CSS.Transform.toString(sortable.transform),
         transition: sortable.transition,
       }}
-      className="option-row"
-      data-option={props.option.id}
+      className={`option-row${props.focused ? ' focused' : ''}`}
+      data-option={option.id}
+      data-option-index={index}
     >
-      <span className="option-handle" {...sortable.attributes} {...sortable.listeners}>
-        <HolderOutlined />
-      </span>
-      <Input
-        size="small"
-        aria-label={t('optionLabel')}
-        placeholder={t('optionLabel')}
-        value={labels['zh-CN']}
-        onChange={(event) =>
-          props.onChange((options) => {
-            const option = options[index];
-            if (option) setLabel(option, 'zh-CN', event.target.value);
-          }, `option-zh:${index}`)
-        }
-      />
-      <Input
-        size="small"
-        aria-label="English"
-        placeholder="English"
-        value={labels.en}
-        onChange={(event) => {
-          const value = event.target.value;
-          // A new option's id follows its English label until the admin sets it.
-          const follows =
-            props.isAuto(props.option.id) &&
-            props.option.id === fieldIdFromLabel(labels.en || props.option.id);
-          const id =
-            follows && value.trim() !== ''
-              ? uniqueId(fieldIdFromLabel(value), props.otherIds)
-              : props.option.id;
-          if (id !== props.option.id) props.onRenamed(props.option.id, id);
-          props.onChange((options) => {
-            const option = options[index];
-            if (!option) return;
-            setLabel(option, 'en', value);
-            option.id = id;
-          }, `option-en:${index}`);
-        }}
-      />
-      <Input
-        size="small"
-        className="option-id"
-        aria-label={t('optionId')}
-        value={props.option.id}
-        onChange={(event) =>
-          props.onChange((options) => {
-            const option = options[index];
-            if (option) option.id = event.target.value;
-          }, `option-id:${index}`)
-        }
-      />
-      <Button
-        size="small"
-        type="text"
-        icon={<DeleteOutlined />}
-        aria-label={t('deleteFile')}
-        onClick={() => props.onChange((options) => void options.splice(index, 1))}
-      />
+      <div className="option-inputs">
+        <span className="option-handle" {...sortable.attributes} {...sortable.listeners}>
+          <HolderOutlined />
+        </span>
+        <Input
+          size="small"
+          className="option-label"
+          aria-label={t('optionLabel')}
+          placeholder={noLabel ? t('optionLabelMissing') : t('optionLabel')}
+          status={noLabel ? 'error' : undefined}
+          value={labels['zh-CN']}
+          onChange={(event) => rename('zh-CN', event.target.value)}
+        />
+        <Input
+          size="small"
+          className="option-label-en"
+          aria-label={t('optionLabelEn')}
+          placeholder={t('optionLabelEn')}
+          value={labels.en}
+          onChange={(event) => rename('en', event.target.value)}
+        />
+        <Input
+          size="small"
+          className="option-id"
+          aria-label={t('optionId')}
+          status={idProblem ? 'error' : undefined}
+          value={option.id}
+          onChange={(event) =>
+            props.onChange((options) => {
+              const target = options[index];
+              if (target) target.id = event.target.value;
+            }, `option-id:${index}`)
+          }
+        />
+        <Button
+          size="small"
+          type="text"
+          icon={<DeleteOutlined />}
+          aria-label={t('deleteOption')}
+          onClick={() => props.onChange((options) => void options.splice(index, 1))}
+        />
+      </div>
+      {(noLabel || idProblem) && (
+        <Typography.Text type="danger" className="option-problem">
+          {noLabel ? t('optionLabelMissing') : idProblem}
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -134,13 +154,35 @@ function OptionRow(props: {
 export function OptionsEditor(props: OptionsEditorProps): ReactNode {
   const { t } = useI18n();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
-  // Options added here (and all options of a new field) get ids from their English labels.
+  const host = useRef<HTMLDivElement>(null);
+  // Options added here (and all options of a new field) get ids from their labels.
   const created = useRef(new Set<string>());
   const isAuto = (id: string): boolean =>
     props.autoIds || created.current.has(id) || /^option\d+$/.test(id);
+  const [focused, setFocused] = useState<number>();
+  const { focus } = props;
+  useEffect(() => {
+    if (!focus) return;
+    setFocused(focus.index);
+    const row = host.current?.querySelector(`[data-option-index="${focus.index}"]`);
+    row?.scrollIntoView?.({ block: 'center' });
+    const input = row?.querySelector<HTMLInputElement>(
+      focus.part === 'id' ? '.option-id' : 'input',
+    );
+    input?.focus();
+  }, [focus?.request, focus?.index, focus?.part]);
   return (
-    <div className="options-editor" data-testid="options-editor">
+    <div className="options-editor" data-testid="options-editor" ref={host}>
       <Typography.Text strong>{t('options')}</Typography.Text>
+      <div className="option-header" aria-hidden>
+        <span />
+        <span>{t('optionLabel')}</span>
+        <span>{t('optionLabelEn')}</span>
+        <Tooltip title={t('optionIdHelp')}>
+          <span>{t('optionId')}</span>
+        </Tooltip>
+        <span />
+      </div>
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -164,10 +206,12 @@ export function OptionsEditor(props: OptionsEditorProps): ReactNode {
               key={`${index}`}
               option={option}
               index={index}
+              focused={focused === index}
               isAuto={isAuto}
               otherIds={props.options.filter((o) => o !== option).map((o) => o.id)}
               onRenamed={(from, to) => {
-                if (created.current.delete(from)) created.current.add(to);
+                created.current.delete(from);
+                created.current.add(to);
               }}
               onChange={props.onChange}
             />
@@ -187,8 +231,8 @@ export function OptionsEditor(props: OptionsEditorProps): ReactNode {
             options.push({
               id,
               label: {
-                'zh-CN': t('newOption', { n: options.length + 1 }),
-                en: `Option ${options.length + 1}`,
+                'zh-CN': translate('zh-CN', 'newOption', { n: options.length + 1 }),
+                en: translate('en', 'newOption', { n: options.length + 1 }),
               },
             });
           });

@@ -7,12 +7,14 @@ import { Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import type { Draft } from 'immer';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppFiles } from '../app/fileOps.js';
-import { useI18n } from '../i18n/I18n.js';
+import { translate, useI18n } from '../i18n/I18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { useDesignerStore } from '../store/DesignerStore.js';
+import { bilingualOf, localizedOf } from './bilingual.js';
 import { ConditionField, type ConditionFieldOption } from './ConditionField.js';
 import {
-  fieldIdFromLabel,
+  idFollowsLabels,
+  idFromLabels,
   renameFieldRecipe,
   uniqueId,
   updateEntityFieldRecipe,
@@ -21,7 +23,8 @@ import {
   type FieldDef,
   type FormFieldRef,
 } from './formModel.js';
-import { OptionsEditor, type OptionDef } from './OptionsEditor.js';
+import { OptionsEditor, type OptionDef, type OptionFocus } from './OptionsEditor.js';
+import { paletteItem, paletteKeyOf } from './palette.js';
 
 const TYPES = [
   'text',
@@ -70,20 +73,22 @@ export interface PropertyPanelProps {
   readonly isNew: boolean;
   /** Called with the new id when the field's id changes. */
   readonly onRenamed: (id: string) => void;
+  /** An option to show (a problem about it was clicked). */
+  readonly focusOption?: OptionFocus;
 }
 
-function labels(value: unknown): { 'zh-CN': string; en: string } {
-  if (typeof value === 'string') return { 'zh-CN': value, en: '' };
-  const texts = (value ?? {}) as Record<string, unknown>;
-  return {
-    'zh-CN': typeof texts['zh-CN'] === 'string' ? texts['zh-CN'] : '',
-    en: typeof texts['en'] === 'string' ? texts['en'] : '',
-  };
-}
-
-function localized(zh: string, en: string): unknown {
-  if (zh === '' && en === '') return undefined;
-  return en === '' ? zh : { 'zh-CN': zh, en };
+/**
+ * True when `en` is still the English name the palette gave a new field ("Dropdown",
+ * "Dropdown 2"): a placeholder, not a label the admin wrote.
+ *
+ * @example
+ * isPaletteEnglish({ id: 'dropdown2', type: 'enum', display: 'dropdown' }, 'Dropdown 2'); // true
+ */
+export function isPaletteEnglish(field: FieldDef, en: string): boolean {
+  const item = paletteItem(paletteKeyOf(field));
+  if (!item) return false;
+  const base = translate('en', item.label);
+  return en === base || (en.startsWith(`${base} `) && /^\d+$/.test(en.slice(base.length + 1)));
 }
 
 /**
@@ -122,7 +127,7 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
   const store = useDesignerStore();
   const { field, entityPath } = props;
   const entity = store.files[entityPath] as EntityDef;
-  const label = labels(field['label']);
+  const label = bilingualOf(field['label']);
   const [idDraft, setIdDraft] = useState(field.id);
   useEffect(() => setIdDraft(field.id), [field.id]);
 
@@ -138,15 +143,17 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
 
   const setLabel = (locale: 'zh-CN' | 'en', value: string): void => {
     const next = { ...label, [locale]: value };
-    // A field's id follows its English label until the admin sets the id by hand.
-    const follows =
-      props.isNew && locale === 'en' && field.id === fieldIdFromLabel(label.en || field.id);
-    const newId =
-      follows && value.trim() !== '' ? uniqueId(fieldIdFromLabel(value), otherIds) : field.id;
+    // The palette's English name is a placeholder: once the admin names the field in
+    // Chinese, the English UI shows that name rather than "Dropdown".
+    if (props.isNew && locale === 'zh-CN' && isPaletteEnglish(field, label.en)) next.en = '';
+    // A new field's id follows its labels (English first) until the admin sets it by hand.
+    const follows = props.isNew && idFollowsLabels(field.id, label);
+    const named = next.en.trim() !== '' || next['zh-CN'].trim() !== '';
+    const newId = follows && named ? uniqueId(idFromLabels(next), otherIds) : field.id;
     store.edit(
       (draft: Draft<AppFiles>) => {
         updateEntityFieldRecipe(entityPath, field.id, (f) => {
-          const text = localized(next['zh-CN'], next.en);
+          const text = localizedOf(next['zh-CN'], next.en);
           if (text === undefined) delete f['label'];
           else f['label'] = text;
         })(draft);
@@ -169,7 +176,8 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
   };
 
   const entry = typeof props.formEntry === 'object' ? props.formEntry : undefined;
-  const help = labels(field['help']);
+  const help = bilingualOf(field['help']);
+  const requiredEverywhere = field['required'] === true;
   const isChoice = field.type === 'enum' || field.type === 'multi-enum';
   const fields = conditionFields(entity, text).filter((f) => f.id !== field.id);
 
@@ -222,7 +230,7 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
           }
         />
       </Form.Item>
-      <Form.Item label={t('required')}>
+      <Form.Item label={t('required')} extra={t('requiredHelp')}>
         <Switch
           data-testid="prop-required"
           checked={field['required'] === true}
@@ -248,6 +256,7 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
           </Form.Item>
           <OptionsEditor
             autoIds={props.isNew}
+            {...(props.focusOption ? { focus: props.focusOption } : {})}
             options={(field['options'] as OptionDef[] | undefined) ?? []}
             onChange={(change, coalesce) =>
               editField((f) => {
@@ -271,10 +280,11 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 3 }}
           value={help['zh-CN']}
-          placeholder="中文"
+          placeholder={t('inChinese')}
+          aria-label={`${t('help')} · ${t('inChinese')}`}
           onChange={(event) =>
             editField((f) => {
-              const text = localized(event.target.value, help.en);
+              const text = localizedOf(event.target.value, help.en);
               if (text === undefined) delete f['help'];
               else f['help'] = text;
             }, 'help-zh')
@@ -283,10 +293,11 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 3 }}
           value={help.en}
-          placeholder="English"
+          placeholder={t('inEnglish')}
+          aria-label={`${t('help')} · ${t('inEnglish')}`}
           onChange={(event) =>
             editField((f) => {
-              const text = localized(help['zh-CN'], event.target.value);
+              const text = localizedOf(help['zh-CN'], event.target.value);
               if (text === undefined) delete f['help'];
               else f['help'] = text;
             }, 'help-en')
@@ -295,9 +306,14 @@ export function PropertyPanel(props: PropertyPanelProps): ReactNode {
       </Form.Item>
       {props.formPath && (
         <>
-          <Form.Item label={t('requiredOnForm')}>
+          <Form.Item
+            label={t('requiredOnForm')}
+            extra={requiredEverywhere ? t('requiredEverywhere') : t('requiredOnFormHelp')}
+          >
             <Switch
-              checked={entry?.['required'] === true}
+              data-testid="prop-required-on-form"
+              disabled={requiredEverywhere && entry?.['required'] !== true}
+              checked={requiredEverywhere || entry?.['required'] === true}
               onChange={(checked) =>
                 editEntry((e) => {
                   e['required'] = checked ? true : undefined;

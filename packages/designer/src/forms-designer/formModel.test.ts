@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { salesCrmFiles } from '../testing/salesCrm.js';
 import {
   addNewFieldRecipe,
-  addSectionRecipe,
   fieldIdFromLabel,
   formGroups,
+  idFollowsLabels,
+  idFromLabels,
   moveFieldRecipe,
   newPaletteField,
   removeFieldRecipe,
@@ -32,6 +33,17 @@ describe('ids from labels', () => {
     expect(fieldIdFromLabel('预算 范围')).toBe('预算范围');
     expect(fieldIdFromLabel('2024 target')).toBe('f2024Target');
     expect(fieldIdFromLabel('!!!')).toBe('field');
+  });
+
+  it('makes ids from the English label, else from the Chinese one', () => {
+    expect(idFromLabels({ 'zh-CN': '来源渠道', en: 'Source' })).toBe('source');
+    expect(idFromLabels({ 'zh-CN': '来源渠道', en: '' })).toBe('来源渠道');
+  });
+
+  it('lets an id follow its labels only while it is the one made from them', () => {
+    expect(idFollowsLabels('dropdown2', { 'zh-CN': '下拉2', en: 'Dropdown 2' })).toBe(true);
+    expect(idFollowsLabels('来源渠道', { 'zh-CN': '来源渠道', en: '' })).toBe(true);
+    expect(idFollowsLabels('source', { 'zh-CN': '下拉', en: 'Dropdown' })).toBe(false);
   });
 
   it('numbers an id that is taken', () => {
@@ -92,18 +104,6 @@ describe('the form designer edits entity and form together', () => {
     expect(entity(next).fields.some((f) => f.id === 'companyName')).toBe(true);
     expect(formGroups(form(next))[0]!.fields).toContain('companyName');
     expect(produce(files, renameFieldRecipe(ENTITY, 'company', 'name'))).toBe(files);
-  });
-
-  it('given a form without sections, when a group is added, then its fields move into a first group', () => {
-    const plain = produce(files, (draft) => {
-      draft[FORM] = { ...form(files), sections: undefined, fields: ['name', 'source'] };
-      delete (draft[FORM] as FormDef).sections;
-    });
-    const next = produce(plain, addSectionRecipe(FORM, { 'zh-CN': '新分组', en: 'New group' }));
-    expect(formGroups(form(next)).map((g) => [g.sectionId, g.fields])).toEqual([
-      ['main', ['name', 'source']],
-      ['group', []],
-    ]);
   });
 
   it('given an entity field, when it is made required, then the S1 test data without it fails', () => {

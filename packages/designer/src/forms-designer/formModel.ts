@@ -1,7 +1,7 @@
 /**
  * The form designer's model: reading a form as groups of field ids, and the edits the
- * designer makes (add a field from the palette, move, remove, add a group, change a field)
- * as immer recipes on the app's files. Each recipe changes the entity and the form
+ * designer makes to its fields (add one from the palette, move, remove, change, rename) as
+ * immer recipes on the app's files (the groups themselves: ./sections). Each recipe changes the entity and the form
  * together, so one drag is one undo step.
  */
 import type { Draft } from 'immer';
@@ -112,6 +112,34 @@ export function fieldIdFromLabel(label: string): string {
     .join('');
   if (id === '') return 'field';
   return /^[\p{L}_]/u.test(id) ? id.slice(0, 64) : `f${id}`.slice(0, 64);
+}
+
+/**
+ * The id a new field or option gets from its labels: from the English label, or from the
+ * Chinese one while there is no English label (ids may hold 汉字).
+ *
+ * @example
+ * idFromLabels({ 'zh-CN': '来源渠道', en: '' }); // '来源渠道'
+ * idFromLabels({ 'zh-CN': '来源渠道', en: 'Source' }); // 'source'
+ */
+export function idFromLabels(labels: { readonly 'zh-CN': string; readonly en: string }): string {
+  return fieldIdFromLabel(labels.en.trim() !== '' ? labels.en : labels['zh-CN']);
+}
+
+/**
+ * True while `id` is still the one made from `labels` (possibly numbered to be unique):
+ * the admin has not set it by hand, so it may follow the labels.
+ *
+ * @example
+ * idFollowsLabels('dropdown2', { 'zh-CN': '下拉', en: 'Dropdown' }); // true
+ * idFollowsLabels('source', { 'zh-CN': '下拉', en: 'Dropdown' }); // false
+ */
+export function idFollowsLabels(
+  id: string,
+  labels: { readonly 'zh-CN': string; readonly en: string },
+): boolean {
+  const base = idFromLabels(labels);
+  return id === base || (id.startsWith(base) && /^\d+$/.test(id.slice(base.length)));
 }
 
 /**
@@ -249,32 +277,6 @@ export function removeFieldRecipe(
       const index = list.findIndex((ref) => fieldIdOf(ref) === fieldId);
       if (index >= 0) list.splice(index, 1);
     }
-  };
-}
-
-/**
- * The recipe that adds a group; a form without sections gets its fields moved into a
- * first group.
- *
- * @example
- * store.edit(addSectionRecipe('forms/a.json', { 'zh-CN': '新分组', en: 'New group' }));
- */
-export function addSectionRecipe(
-  formPath: string,
-  label: { 'zh-CN': string; en: string },
-): (draft: Draft<AppFiles>) => void {
-  return (draft) => {
-    const form = draft[formPath] as Draft<FormDef> | undefined;
-    if (!form) return;
-    if (!Array.isArray(form.sections)) {
-      form.sections = [{ id: 'main', fields: form.fields ?? [] }];
-      delete form.fields;
-    }
-    const id = uniqueId(
-      'group',
-      form.sections.map((s) => s.id),
-    );
-    form.sections.push({ id, label, fields: [] });
   };
 }
 

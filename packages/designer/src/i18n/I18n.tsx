@@ -53,7 +53,13 @@ const I18nContext = createContext<I18n | undefined>(undefined);
 
 const STORAGE_KEY = 'ruleloom.designer.locale';
 
-function initialLocale(): Locale {
+/**
+ * The language the designer opens in: the one chosen last time (localStorage), else zh-CN.
+ *
+ * @example
+ * initialLocale(); // 'zh-CN'
+ */
+export function initialLocale(): Locale {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {

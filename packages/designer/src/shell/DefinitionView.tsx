@@ -6,11 +6,12 @@
 import { Alert, Button, Empty, Popconfirm, Space, Spin, Tabs, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { DefinitionKind } from '@ruleloom/schemas';
-import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { kindOfListedPath } from '../app/kinds.js';
 import { deleteFileRecipe } from '../app/fileOps.js';
 import { useCompiledApp } from '../compile/useCompiledApp.js';
 import type { EditorContext } from '../editors/context.js';
+import { showsOnCanvas } from '../forms-designer/canvasFocus.js';
 import { EntityEditor } from '../forms-designer/EntityEditor.js';
 import { FormDesigner } from '../forms-designer/FormDesigner.js';
 import { useI18n } from '../i18n/I18n.js';
@@ -87,9 +88,16 @@ export function DefinitionView(): ReactNode {
   const [tab, setTab] = useState<string>(visual ? 'visual' : 'json');
   const [renaming, setRenaming] = useState(false);
   useEffect(() => setTab(visual ? 'visual' : 'json'), [path, visual]);
-  // A problem clicked: the form designer and the entity editor show the place in the JSON
-  // tab; the other editors take `focusPointer` themselves.
-  const jsonFocus = !visual || kind === 'form' || kind === 'entity';
+  // A problem clicked: the editors take `focusPointer` themselves; the form designer and
+  // the entity editor leave to the JSON tab what their canvas cannot show.
+  // Decided when the problem is clicked, not again on each edit that follows.
+  const jsonFocus = useMemo(
+    () =>
+      !visual ||
+      ((kind === 'form' || kind === 'entity') &&
+        !showsOnCanvas(kind, path ? store.files[path] : undefined, store.state.focusPointer)),
+    [store.state.focusRequest, visual, kind],
+  );
   useEffect(() => {
     if (store.state.focusPointer !== undefined && jsonFocus) setTab('json');
   }, [store.state.focusRequest, store.state.focusPointer, jsonFocus]);

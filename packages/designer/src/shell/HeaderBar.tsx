@@ -1,12 +1,13 @@
 /**
  * The header: the app's name and where it lives, undo / redo / save, open and download,
- * run tests, and the language switch.
+ * run tests, try it (the simulator), and the language switch.
  */
 import {
   CloudDownloadOutlined,
   ExperimentOutlined,
   FileZipOutlined,
   FolderOpenOutlined,
+  PlayCircleOutlined,
   RedoOutlined,
   SaveOutlined,
   TranslationOutlined,
@@ -26,11 +27,15 @@ const mod = isMac ? '⌘' : 'Ctrl+';
  * The header bar.
  *
  * @example
- * <HeaderBar io={io} onRunTests={run} />
+ * <HeaderBar io={io} onRunTests={run} simulating={false} onSimulate={open} />
  */
 export function HeaderBar(props: {
   readonly io: AppIo;
   readonly onRunTests: () => void;
+  /** The simulator (试运行) is open. */
+  readonly simulating: boolean;
+  /** Opens the simulator, or goes back to the editors when it is open. */
+  readonly onSimulate: () => void;
 }): ReactNode {
   const { t, text, locale, setLocale } = useI18n();
   const store = useDesignerStore();
@@ -100,6 +105,17 @@ export function HeaderBar(props: {
           data-testid="run-tests"
         >
           {t('runTests')}
+        </Button>
+        <Button
+          icon={<PlayCircleOutlined />}
+          type={props.simulating ? 'primary' : 'default'}
+          ghost={props.simulating}
+          disabled={!hasApp}
+          onClick={props.onSimulate}
+          aria-pressed={props.simulating}
+          data-testid="open-simulator"
+        >
+          {t('sim.open')}
         </Button>
         <Button
           icon={<FolderOpenOutlined />}

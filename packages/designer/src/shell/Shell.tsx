@@ -1,9 +1,10 @@
 /**
  * The designer's shell: header, navigation on the left, the open definition in the
- * middle, problems at the bottom, and the test results drawer.
+ * middle, problems at the bottom, the test results drawer, and the simulator (试运行) in
+ * place of the editors when it is open.
  */
 import { Empty, Spin } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n.js';
 import { useDesignerStore } from '../store/DesignerStore.js';
 import { runAppTests, type AppTestRun } from '../tests-runner/runAppTests.js';
@@ -14,6 +15,9 @@ import { Navigator } from './Navigator.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { useAppIo } from './useAppIo.js';
 import { useShortcuts, useUnsavedGuard } from './useShortcuts.js';
+
+// Loaded when first opened: the first screen does not carry it.
+const SimulatorView = lazy(() => import('../simulator/SimulatorView.js'));
 
 /**
  * The whole designer screen.
@@ -27,6 +31,9 @@ export function Shell(): ReactNode {
   const io = useAppIo();
   const [testRun, setTestRun] = useState<AppTestRun>();
   const [testsOpen, setTestsOpen] = useState(false);
+  // Once opened, the simulator stays mounted (hidden) so its run survives a visit to the editors.
+  const [simulator, setSimulator] = useState<'closed' | 'open' | 'hidden'>('closed');
+  const simulating = simulator === 'open';
   const shortcuts = useMemo(
     () => ({ undo: store.undo, redo: store.redo, save: () => void io.save() }),
     [store.undo, store.redo, io],
@@ -43,7 +50,12 @@ export function Shell(): ReactNode {
 
   return (
     <div className="shell">
-      <HeaderBar io={io} onRunTests={runTests} />
+      <HeaderBar
+        io={io}
+        onRunTests={runTests}
+        simulating={simulating}
+        onSimulate={() => setSimulator(simulating ? 'hidden' : 'open')}
+      />
       {io.loading ? (
         <div className="shell-empty">
           <Spin />
@@ -53,15 +65,30 @@ export function Shell(): ReactNode {
           <Empty description={t('noApp')} />
         </div>
       ) : (
-        <div className="shell-body">
-          <Navigator />
-          <main className="shell-main">
-            <div className="shell-editor">
-              <DefinitionView />
+        <>
+          <div className="shell-body" style={simulating ? { display: 'none' } : undefined}>
+            <Navigator />
+            <main className="shell-main">
+              <div className="shell-editor">
+                <DefinitionView />
+              </div>
+              <ProblemsPanel />
+            </main>
+          </div>
+          {simulator !== 'closed' && (
+            <div className="shell-simulator" style={simulating ? undefined : { display: 'none' }}>
+              <Suspense
+                fallback={
+                  <div className="shell-empty">
+                    <Spin />
+                  </div>
+                }
+              >
+                <SimulatorView key={store.state.appName} onBack={() => setSimulator('hidden')} />
+              </Suspense>
             </div>
-            <ProblemsPanel />
-          </main>
-        </div>
+          )}
+        </>
       )}
       <TestsDrawer run={testRun} open={testsOpen} onClose={() => setTestsOpen(false)} />
     </div>

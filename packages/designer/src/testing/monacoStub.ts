@@ -7,3 +7,4 @@ export default class StubWorker {}
 export const json = { jsonDefaults: { setDiagnosticsOptions: (): void => undefined } };
 export const languages = { json };
 export const editor = {};
+export const jsonDefaults = json.jsonDefaults;

@@ -14,6 +14,8 @@ export function LocalizedInput(props: {
   readonly ariaLabel: string;
   readonly placeholder?: string;
   readonly multiline?: boolean;
+  /** `small` in dense grids (the decision table). */
+  readonly size?: 'small' | 'middle';
 }): ReactElement {
   const { value, onChange, locale, ariaLabel } = props;
   // Only the UI language's own text is edited; the other shows as placeholder.
@@ -23,6 +25,7 @@ export function LocalizedInput(props: {
   return props.multiline ? (
     <Input.TextArea
       aria-label={ariaLabel}
+      size={props.size}
       autoSize={{ minRows: 1, maxRows: 4 }}
       value={own}
       placeholder={placeholder}
@@ -31,6 +34,7 @@ export function LocalizedInput(props: {
   ) : (
     <Input
       aria-label={ariaLabel}
+      size={props.size}
       value={own}
       placeholder={placeholder}
       onChange={(e) => handle(e.target.value)}

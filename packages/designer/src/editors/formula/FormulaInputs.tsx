@@ -33,7 +33,7 @@ export function FormulaInputs(props: {
         <Space key={index} wrap style={{ marginBottom: 4 }}>
           <Input
             aria-label={`${t(locale, 'id')} ${index + 1}`}
-            style={{ width: 160 }}
+            style={{ width: 210 }}
             value={input.id}
             onChange={(e) => replace(index, { ...input, id: e.target.value })}
           />

@@ -3,10 +3,10 @@
  * formula's inputs and the engine's functions, and the engine's diagnostics as markers.
  * Imports monaco, so it is only ever loaded lazily (see `FormulaEditor`).
  */
-import Editor, { loader, type Monaco } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
+import Editor, { type Monaco } from '@monaco-editor/react';
 import { useEffect, useRef, type ReactElement } from 'react';
-// The shell's monaco setup: the editor worker (Vite `?worker`), one monaco for all editors.
+// The shell's monaco setup: the cut-down monaco (no CDN, local workers), one for all editors.
+import type { monaco } from '../../monaco/setupMonaco.js';
 import '../../monaco/setupMonaco.js';
 import type { EditorLocale } from '../i18n.js';
 import {
@@ -15,9 +15,6 @@ import {
   type FormulaCompletion,
   type FormulaMarker,
 } from './formulaLanguage.js';
-
-// Bundled monaco, never a CDN.
-loader.config({ monaco });
 
 /** Completions by model URI: the provider is global, the inputs belong to one editor. */
 const completionsByModel = new Map<string, readonly FormulaCompletion[]>();
@@ -140,6 +137,8 @@ export default function FormulaTextEditor(props: FormulaTextEditorProps): ReactE
       }}
       options={{
         minimap: { enabled: false },
+        // Below the line: above it, a hover would cover the card's title and hint.
+        hover: { above: false },
         lineNumbers: 'off',
         wordWrap: 'on',
         fontSize: 14,

@@ -25,6 +25,22 @@ describe('formula language', () => {
     expect(marker!.message).toContain(diagnostics[0]!.code);
   });
 
+  it('given a misspelled function, then its marker underlines the name and says the fix in zh-CN', () => {
+    const text = 'MONY_MUL(本单新品金额, 0.02, 2)';
+    const fields = [
+      {
+        id: 'orderNewProductAmount',
+        type: 'money' as const,
+        label: { 'zh-CN': '本单新品金额', en: 'New products in the order' },
+      },
+    ];
+    const { diagnostics } = parseFormula(text, { fields });
+    const [marker] = formulaMarkers(text, diagnostics, 'zh-CN');
+    expect(marker).toMatchObject({ startColumn: 1, endColumn: 9, severity: 'error' });
+    expect(marker!.message).toContain('RL4005 公式第 1 列的函数 "MONY_MUL" 不存在');
+    expect(marker!.message).toContain('相近的函数：MONEY_MUL');
+  });
+
   it('completes inputs by label and id, and the engine functions', () => {
     const completions = formulaCompletions(
       [{ id: 'paymentRate', type: 'percent', label: { 'zh-CN': '回款率', en: 'Payment rate' } }],

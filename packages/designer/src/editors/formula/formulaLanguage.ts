@@ -139,6 +139,8 @@ export interface FormulaMarker {
 /**
  * The markers of parse diagnostics: each underlines from its column to the end of the word
  * there (at least one character); a diagnostic without a column marks the whole first line.
+ * The message is the diagnostic's code and message, and its hint (the fix) on a second line,
+ * as the hover over the underline shows them.
  */
 export function formulaMarkers(
   text: string,
@@ -148,7 +150,8 @@ export function formulaMarkers(
   const lines = text.split('\n');
   return diagnostics.map((d) => {
     const severity = d.severity === 'error' ? 'error' : 'warning';
-    const message = `${d.code} ${d.message[locale]}`;
+    const hint = d.hint[locale];
+    const message = `${d.code} ${d.message[locale]}${hint ? `\n${hint}` : ''}`;
     if (d.column === undefined) {
       return {
         startLineNumber: 1,

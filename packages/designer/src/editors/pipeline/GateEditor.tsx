@@ -11,6 +11,9 @@ import { ApprovalsEditor } from './ApprovalsEditor.js';
 import { GateFields } from './GateFields.js';
 import { transitionSources } from './pipelineEdits.js';
 
+/** Width of the gate drawer, in pixels (the canvas keeps the rest of the window in view). */
+export const GATE_DRAWER_WIDTH = 600;
+
 /** Props of {@link GateEditor}. */
 export interface GateEditorProps {
   /** The transition being edited; the drawer is closed when undefined. */
@@ -63,7 +66,10 @@ export function GateEditor(props: GateEditorProps): ReactElement {
     <Drawer
       open={transition !== undefined}
       title={title}
-      size={600}
+      size={GATE_DRAWER_WIDTH}
+      // No mask: the pipeline stays in view beside the drawer, and a click on another
+      // transition opens that one.
+      mask={false}
       onClose={props.onClose}
       extra={
         <Button danger icon={<DeleteOutlined />} onClick={props.onDelete}>

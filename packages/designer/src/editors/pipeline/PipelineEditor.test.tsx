@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EditorContext } from '../context.js';
 import { exampleFile, exampleFiles } from '../testing/examples.js';
 import { GateEditor } from './GateEditor.js';
+import { layoutStages } from './graph.js';
 import { PipelineEditor } from './PipelineEditor.js';
 
 const opportunity = exampleFile<PipelineDefinition>('pipelines/opportunity.json');
@@ -98,6 +99,97 @@ describe('PipelineEditor', () => {
     fireEvent.change(name, { target: { value: '报价单' } });
     const next = onChange.mock.calls[0]![0] as PipelineDefinition;
     expect(next.stages[2]!.label).toEqual({ 'zh-CN': '报价单', en: 'Quote' });
+  });
+});
+
+describe('PipelineEditor: stage positions (layout.positions)', () => {
+  /** The canvas position a stage node is drawn at (its React Flow transform). */
+  function drawnAt(stage: string): string | undefined {
+    const node = document.querySelector(`.react-flow__node[data-id="${stage}"]`) as HTMLElement;
+    return /translate\(([^)]*)\)/.exec(node.style.transform)?.[1];
+  }
+
+  it('given saved positions, then each stage is drawn where its position says', () => {
+    const positions = Object.fromEntries(
+      opportunity.stages.map((s, i) => [s.id, { x: i * 250, y: 100 + i }]),
+    );
+    render(
+      <PipelineEditor
+        value={{ ...opportunity, layout: { positions } }}
+        onChange={vi.fn()}
+        context={context()}
+      />,
+    );
+    expect(drawnAt('lead')).toBe('0px,100px');
+    expect(drawnAt('quote')).toBe('500px,102px');
+  });
+
+  it('given no saved positions, then the stages are drawn where dagre lays them out', () => {
+    render(<PipelineEditor value={opportunity} onChange={vi.fn()} context={context()} />);
+    const quote = layoutStages(opportunity)['quote']!;
+    expect(drawnAt('quote')).toBe(`${quote.x}px,${quote.y}px`);
+  });
+
+  it('given no saved positions, when a stage is moved and let go, then one edit saves every stage where it is drawn, rounded', () => {
+    const onChange = vi.fn();
+    render(
+      <PipelineEditor
+        value={opportunity}
+        onChange={onChange}
+        context={context({ focusPointer: '/stages/2' })}
+      />,
+    );
+    // An arrow key moves the selected stage and lets go at once: the same change as a drop.
+    fireEvent.keyDown(document.querySelector('.react-flow__node[data-id="quote"]')!, {
+      key: 'ArrowRight',
+    });
+    expect(onChange).toHaveBeenCalledTimes(1);
+    const next = onChange.mock.calls[0]![0] as PipelineDefinition;
+    const auto = layoutStages(opportunity);
+    const positions = next.layout!.positions!;
+    expect(Object.keys(positions)).toEqual(opportunity.stages.map((s) => s.id));
+    expect(positions['quote']!.x).toBeGreaterThan(Math.round(auto['quote']!.x));
+    expect(positions['lead']).toEqual({
+      x: Math.round(auto['lead']!.x),
+      y: Math.round(auto['lead']!.y),
+    });
+    for (const at of Object.values(positions)) {
+      expect(Number.isInteger(at!.x) && Number.isInteger(at!.y)).toBe(true);
+    }
+    expect(next.stages).toEqual(opportunity.stages);
+  });
+
+  it('when 自动布局 is clicked, then one edit saves the dagre positions', () => {
+    const onChange = vi.fn();
+    const moved = { ...opportunity, layout: { positions: { lead: { x: 999, y: 999 } } } };
+    render(<PipelineEditor value={moved} onChange={onChange} context={context()} />);
+    fireEvent.click(screen.getByText('自动布局'));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    const auto = layoutStages(opportunity);
+    const next = onChange.mock.calls[0]![0] as PipelineDefinition;
+    expect(next.layout!.positions!['lead']).toEqual({
+      x: Math.round(auto['lead']!.x),
+      y: Math.round(auto['lead']!.y),
+    });
+  });
+
+  it('given a pipeline laid out by dagre already, when 自动布局 is clicked, then nothing is edited', () => {
+    const positions = Object.fromEntries(
+      Object.entries(layoutStages(opportunity)).map(([id, at]) => [
+        id,
+        { x: Math.round(at.x), y: Math.round(at.y) },
+      ]),
+    );
+    const onChange = vi.fn();
+    render(
+      <PipelineEditor
+        value={{ ...opportunity, layout: { positions } }}
+        onChange={onChange}
+        context={context()}
+      />,
+    );
+    fireEvent.click(screen.getByText('自动布局'));
+    expect(onChange).not.toHaveBeenCalled();
   });
 });
 

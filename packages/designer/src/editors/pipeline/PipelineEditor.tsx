@@ -11,15 +11,14 @@ import {
 } from '@xyflow/react';
 import { Alert, Button, Space, Typography } from 'antd';
 import type { PipelineDefinition } from '@ruleloom/schemas';
-import { useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { EditorProps } from '../context.js';
 import { roleOptions } from '../common/appInfo.js';
 import { conditionFields, findEntity } from '../common/entityFields.js';
 import { localize, t } from '../i18n.js';
 import { edgeTypes, nodeTypes, type StageFlowNode, type TransitionFlowEdge } from './flowParts.js';
-import { GateEditor } from './GateEditor.js';
+import { GATE_DRAWER_WIDTH, GateEditor } from './GateEditor.js';
 import {
-  layoutStages,
   selectionAt,
   stageDiagnostics,
   transitionDiagnostics,
@@ -27,6 +26,7 @@ import {
   type PipelineSelection,
   type Position,
 } from './graph.js';
+import { autoLayout, keepPlaces, placeStages, stagePositions } from './layout.js';
 import {
   addStage,
   connectStages,
@@ -37,25 +37,20 @@ import {
   updateTransition,
 } from './pipelineEdits.js';
 import { StagePanel } from './StagePanel.js';
+import { viewportShowing } from './viewport.js';
 
 type Size = { width: number; height: number };
 
 /**
- * Positions by pipeline file, for this browser session: the schema has no place for them, so
- * they survive switching between files but not a reload.
- */
-const sessionPositions = new Map<string, Record<string, Position>>();
-
-/**
  * The pipeline designer: stages as nodes and transitions as edges (@xyflow/react). Drag from
  * a stage's right handle to another stage to add a transition; click a transition to edit
- * its gate and approvals in a drawer; click a stage to edit it and its entry gate; auto-layout
- * with dagre. Stages and transitions with diagnostics carry a red badge; `focusPointer`
- * selects the stage or transition it points into.
+ * its gate and approvals in a drawer; click a stage to edit it and its entry gate. Stages and
+ * transitions with diagnostics carry a red badge; `focusPointer` selects the stage or
+ * transition it points into.
  *
- * Positions are not saved in the definition: pipeline.schema.json has no place for them (it
- * allows no extra properties). They are kept for the browser session, per file, and laid out
- * with dagre when a pipeline is first opened.
+ * Stages are drawn where the pipeline's `layout.positions` says (the engine ignores it), else
+ * where dagre lays them out. A drag is one edit when the stage is dropped (one undo step),
+ * saving every stage's place, rounded to whole pixels; 自动布局 saves the dagre layout.
  */
 export function PipelineEditor({
   value,
@@ -63,22 +58,15 @@ export function PipelineEditor({
   context,
 }: EditorProps<PipelineDefinition>): ReactElement {
   const { locale, diagnostics, files } = context;
-  const [positions, setPositionsState] = useState<Record<string, Position>>(
-    () => sessionPositions.get(context.path) ?? layoutStages(value),
-  );
-  const setPositions = (
-    update: (previous: Record<string, Position>) => Record<string, Position>,
-  ): void =>
-    setPositionsState((previous) => {
-      const next = update(previous);
-      sessionPositions.set(context.path, next);
-      return next;
-    });
+  const shown = useMemo(() => stagePositions(value), [value]);
+  // Where stages are while they are being dragged; saved (and cleared) when dropped.
+  const [dragged, setDragged] = useState<Readonly<Record<string, Position>>>({});
   const [sizes, setSizes] = useState<Record<string, Size>>({});
   const [selection, setSelection] = useState<PipelineSelection | undefined>(undefined);
   const [seenFocus, setSeenFocus] = useState<string | undefined>(undefined);
   const [flow, setFlow] = useState<ReactFlowInstance<StageFlowNode, TransitionFlowEdge>>();
   const [notice, setNotice] = useState<string>();
+  const canvasRef = useRef<HTMLDivElement>(null);
 
   if (context.focusPointer !== seenFocus) {
     setSeenFocus(context.focusPointer);
@@ -102,17 +90,10 @@ export function PipelineEditor({
     label: localize(s.label, locale, s.id),
   }));
 
-  const positionOf = (id: string, index: number): Position => {
-    const known = positions[id];
-    if (known) return known;
-    const xs = Object.values(positions).map((p) => p.x);
-    return { x: (xs.length ? Math.max(...xs) : 0) + 220, y: 40 + (index % 3) * 90 };
-  };
-
   const nodes: StageFlowNode[] = value.stages.map((stage, index) => ({
     id: stage.id,
     type: 'stage',
-    position: positionOf(stage.id, index),
+    position: dragged[stage.id] ?? shown[stage.id] ?? { x: 0, y: 0 },
     selected: selection?.kind === 'stage' && selection.index === index,
     ...(sizes[stage.id] ? { measured: sizes[stage.id] } : {}),
     data: {
@@ -147,10 +128,12 @@ export function PipelineEditor({
   });
 
   const onNodesChange = (changes: NodeChange<StageFlowNode>[]): void => {
+    const moving: Record<string, Position> = {};
+    const dropped: Record<string, Position> = {};
     for (const change of changes) {
       if (change.type === 'position' && change.position) {
-        const at = change.position;
-        setPositions((p) => ({ ...p, [change.id]: at }));
+        // React Flow reports `dragging: false` when a drag ends or an arrow key moves a stage.
+        (change.dragging ? moving : dropped)[change.id] = change.position;
       } else if (change.type === 'dimensions' && change.dimensions) {
         const size = change.dimensions;
         setSizes((s) => ({ ...s, [change.id]: size }));
@@ -159,19 +142,46 @@ export function PipelineEditor({
         if (index >= 0) setSelection({ kind: 'stage', index });
       }
     }
+    if (Object.keys(moving).length > 0) setDragged((d) => ({ ...d, ...moving }));
+    if (Object.keys(dropped).length > 0) {
+      setDragged({});
+      const next = placeStages(value, { ...shown, ...dropped });
+      if (next !== value) onChange(next);
+    }
   };
 
   const onConnect = (connection: Connection): void => {
     const next = connectStages(value, connection.source, connection.target);
     if (next === value) return;
-    onChange(next);
+    onChange(keepPlaces(value, next));
     setSelection({ kind: 'transition', index: (next.transitions?.length ?? 1) - 1 });
   };
 
-  const autoLayout = (): void => {
-    setPositions(() => layoutStages(value));
+  const layOut = (): void => {
+    const next = autoLayout(value);
+    if (next !== value) onChange(next);
     requestAnimationFrame(() => void flow?.fitView());
   };
+
+  // A transition opened (a click, a problem, a new connection): show its stages, readable, in
+  // the part of the canvas the gate drawer leaves free.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (selection?.kind !== 'transition' || !flow || !canvas) return;
+    const ids = new Set(
+      transitionLinks(value)
+        .filter((link) => link.index === selection.index)
+        .flatMap((link) => [link.source, link.target]),
+    );
+    const rect = canvas.getBoundingClientRect();
+    const covered = Math.max(0, rect.right - (window.innerWidth - GATE_DRAWER_WIDTH));
+    const viewport = viewportShowing(
+      [...ids].flatMap((id) => (shown[id] ? [shown[id]] : [])),
+      { width: rect.width - covered, height: rect.height },
+    );
+    if (viewport) void flow.setViewport(viewport, { duration: 300 });
+    // Only a newly opened transition moves the view, not each edit of its gate.
+  }, [selection, flow]);
 
   const selectedStage = selection?.kind === 'stage' ? value.stages[selection.index] : undefined;
   const selectedTransition =
@@ -184,13 +194,13 @@ export function PipelineEditor({
           icon={<PlusOutlined />}
           onClick={() => {
             const added = addStage(value, t(locale, 'pipeNewStage'));
-            onChange(added.pipeline);
+            onChange(keepPlaces(value, added.pipeline));
             setSelection({ kind: 'stage', index: added.pipeline.stages.length - 1 });
           }}
         >
           {t(locale, 'pipeAddStage')}
         </Button>
-        <Button icon={<ApartmentOutlined />} onClick={autoLayout}>
+        <Button icon={<ApartmentOutlined />} onClick={layOut}>
           {t(locale, 'pipeAutoLayout')}
         </Button>
         <Typography.Text type="secondary">{t(locale, 'pipeHint')}</Typography.Text>
@@ -205,7 +215,10 @@ export function PipelineEditor({
         />
       )}
       <div style={{ display: 'flex', gap: 8 }}>
-        <div style={{ flex: 1, height: 560, border: '1px solid #f0f0f0', borderRadius: 8 }}>
+        <div
+          ref={canvasRef}
+          style={{ flex: 1, height: 560, border: '1px solid #f0f0f0', borderRadius: 8 }}
+        >
           <ReactFlow<StageFlowNode, TransitionFlowEdge>
             nodes={nodes}
             edges={edges}
@@ -241,10 +254,6 @@ export function PipelineEditor({
             onRenameId={(id) => {
               const next = renameStageId(value, selectedStage.id, id);
               if (next === value) return;
-              setPositions((p) => {
-                const { [selectedStage.id]: at, ...rest } = p;
-                return at ? { ...rest, [id]: at } : rest;
-              });
               onChange(next);
             }}
             onMakeInitial={() => onChange({ ...value, initialStage: selectedStage.id })}

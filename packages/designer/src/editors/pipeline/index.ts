@@ -13,3 +13,4 @@ export {
   updateTransition,
 } from './pipelineEdits.js';
 export { layoutStages, selectionAt, transitionLinks } from './graph.js';
+export { autoLayout, keepPlaces, placeStages, stagePositions } from './layout.js';

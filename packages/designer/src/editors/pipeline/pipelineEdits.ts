@@ -49,9 +49,22 @@ export function updateStage(
   };
 }
 
+/** `layout` with the saved position of stage `from` moved to `to` (removed when `to` is undefined). */
+function moveSavedPosition(
+  layout: PipelineDefinition['layout'],
+  from: string,
+  to: string | undefined,
+): PipelineDefinition['layout'] {
+  const at = layout?.positions?.[from];
+  if (!layout?.positions || !at) return layout;
+  const { [from]: _old, ...positions } = layout.positions;
+  return { ...layout, positions: to === undefined ? positions : { ...positions, [to]: at } };
+}
+
 /**
  * Gives a stage a new id and updates every reference to it (initial stage, transitions,
- * approvals' `rejectTo`). Returns the pipeline unchanged when the id is taken.
+ * approvals' `rejectTo`, its saved position). Returns the pipeline unchanged when the id is
+ * taken.
  */
 export function renameStageId(
   pipeline: PipelineDefinition,
@@ -64,6 +77,7 @@ export function renameStageId(
     ...pipeline,
     initialStage: swap(pipeline.initialStage),
     stages: pipeline.stages.map((s) => (s.id === from ? { ...s, id: to } : s)) as Stages,
+    ...(pipeline.layout ? { layout: moveSavedPosition(pipeline.layout, from, to) } : {}),
     ...(pipeline.transitions
       ? {
           transitions: pipeline.transitions.map((tr) => {
@@ -86,8 +100,9 @@ export function renameStageId(
 }
 
 /**
- * Removes a stage and the transitions into it; a transition from several stages keeps the
- * others. The initial stage cannot be removed (the pipeline is returned unchanged).
+ * Removes a stage, its saved position and the transitions into it; a transition from several
+ * stages keeps the others. The initial stage cannot be removed (the pipeline is returned
+ * unchanged).
  */
 export function deleteStage(pipeline: PipelineDefinition, id: string): PipelineDefinition {
   if (pipeline.initialStage === id) return pipeline;
@@ -105,6 +120,7 @@ export function deleteStage(pipeline: PipelineDefinition, id: string): PipelineD
     stages: pipeline.stages.filter((s) => s.id !== id) as Stages,
   };
   if (pipeline.transitions) next.transitions = transitions;
+  if (pipeline.layout) next.layout = moveSavedPosition(pipeline.layout, id, undefined);
   return next;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EditorContext } from '../context.js';
 import { exampleFile } from '../testing/examples.js';
 import { TableEditor } from './TableEditor.js';
+import { tryValue } from './TableTry.js';
 
 const rebateTier = exampleFile<TableDefinition>('tables/rebate-tier.json');
 const context: EditorContext = {
@@ -63,6 +64,17 @@ describe('TableEditor', () => {
     );
   });
 
+  it('given values written as in cells (90%, 35万), when tried, then they count as numbers and tier-a matches', () => {
+    render(<TableEditor value={rebateTier} onChange={vi.fn()} context={context} />);
+    fireEvent.change(screen.getByLabelText('试算 paymentRate'), { target: { value: '90%' } });
+    fireEvent.change(screen.getByLabelText('试算 newProductAmount'), { target: { value: '35万' } });
+    fireEvent.click(screen.getByRole('button', { name: /运\s*行/ }));
+    expect(screen.getByText('{"coefficient":1.2}')).toBeTruthy();
+    expect(document.querySelector('[data-row="tier-a"]')?.getAttribute('data-matched')).toBe(
+      'true',
+    );
+  });
+
   it('when a column is removed, then its cells go from every row', () => {
     const onChange = vi.fn();
     render(<TableEditor value={rebateTier} onChange={onChange} context={context} />);
@@ -101,5 +113,21 @@ describe('TableEditor', () => {
     expect(document.querySelector('[data-row="tier-a"]')?.getAttribute('data-focused')).toBe(
       'false',
     );
+  });
+});
+
+describe('tryValue', () => {
+  it('given numbers as admins write them, then they are numbers', () => {
+    expect(tryValue('0.9')).toBe(0.9);
+    expect(tryValue('90%')).toBe(0.9);
+    expect(tryValue('35万')).toBe(350000);
+    expect(tryValue('350,000')).toBe(350000);
+    expect(tryValue('-3')).toBe(-3);
+  });
+
+  it('given a blank, a boolean or other text, then it is left out, a boolean, or the text', () => {
+    expect(tryValue('  ')).toBeUndefined();
+    expect(tryValue('true')).toBe(true);
+    expect(tryValue('A 级')).toBe('A 级');
   });
 });

@@ -302,11 +302,14 @@ function TableGrid(props: {
                     />
                   </td>
                 ))}
-                <td style={cellStyle}>
+                <td style={{ ...cellStyle, minWidth: 220 }}>
                   <LocalizedInput
                     ariaLabel={`${t(locale, 'tableRowNote')} ${index + 1}`}
                     value={row.description}
                     locale={locale}
+                    size="small"
+                    // A note is a sentence: it wraps instead of being cut off.
+                    multiline
                     onChange={(description) =>
                       onChange(
                         updateRow(value, index, (r) => {

@@ -1,13 +1,20 @@
 import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
-import type { CompiledTable, TableResult } from '@ruleloom/engine';
+import { parseNumberText, type CompiledTable, type TableResult } from '@ruleloom/engine';
 import { useState, type ReactElement } from 'react';
 import { t, type EditorLocale } from '../i18n.js';
 
-/** A typed try value: numbers and booleans as such, blank left out, anything else as text. */
+/**
+ * A typed try value: numbers as admins write them in cells (`0.9`, `90%`, `35万`,
+ * `350,000`) and booleans as such, blank left out, anything else as text.
+ *
+ * @example
+ * tryValue('90%'); // 0.9
+ */
 export function tryValue(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  if (/^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const number = parseNumberText(trimmed);
+  if (number !== undefined) return number;
   if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
   return text;
 }
