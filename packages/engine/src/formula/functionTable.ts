@@ -321,6 +321,26 @@ export const formulaFunctions: readonly FormulaFunction[] = [
     'zh-CN': '按路径取值（可带默认值）',
     en: 'the value at a path (with a default)',
   }),
+  fn(
+    'TABLE',
+    'table',
+    [2, ANY],
+    {
+      'zh-CN': '查决策表：TABLE("表", "输出列", "输入列", 值, …)；不写输入时传入本公式的输入',
+      en: 'look up a decision table: TABLE("table", "output column", "input column", value, …); without pairs, this formula’s inputs',
+    },
+    { aliases: ['查表'] },
+  ),
+  fn(
+    'FORMULA',
+    'formula',
+    [1, ANY],
+    {
+      'zh-CN': '调用另一个公式：FORMULA("公式", "输入", 值, …)；不写输入时传入本公式的输入',
+      en: 'call another formula: FORMULA("formula", "input", value, …); without pairs, this formula’s inputs',
+    },
+    { aliases: ['调用公式'] },
+  ),
   fn('DISTANCE_KM', 'distance_km', [2, 2], {
     'zh-CN': '两个坐标间的距离（公里）',
     en: 'distance between two points in km',

@@ -32,6 +32,57 @@ function allSteps(steps: readonly TraceStep[]): TraceStep[] {
   return steps.flatMap((step) => [step, ...allSteps(step.children)]);
 }
 
+describe('formula text calls tables and formulas with TABLE() and FORMULA()', () => {
+  const { expression: _expression, ...rest } = quarterlyRebate;
+  const asText = {
+    ...rest,
+    text: 'MONEY_ADD(MONEY_MUL(MONEY_MUL(采购额, 0.03), TABLE("rebate-tier", "coefficient")), FORMULA("new-product-bonus"))',
+  } as FormulaDefinition;
+  const { formulas, diagnostics } = compileAll(
+    [rebateTier, storeTier],
+    [newProductBonus, quarterlyRebate, { ...asText, id: 'quarterly-rebate-text' }],
+  );
+
+  it('given the S36 rebate written as formula text, then it compiles to the same calls', () => {
+    expect(errors(diagnostics)).toEqual([]);
+    expect(formulas.get('quarterly-rebate-text')?.calls).toEqual({
+      tables: ['rebate-tier'],
+      formulas: ['new-product-bonus'],
+    });
+  });
+
+  it.each([
+    [1000000, 0.9, 350000],
+    [1000000, 0.75, 350000],
+    [333333.33, 0.85, 300000],
+  ])(
+    'given 采购额 %d, 回款率 %d, 新品 %d, then text and JsonLogic agree to the cent',
+    (a, r, n) => {
+      const input = { purchaseAmount: a, paymentRate: r, newProductAmount: n };
+      const text = formulas.get('quarterly-rebate-text')?.evaluate(input);
+      const logic = formulas.get('quarterly-rebate')?.evaluate(input);
+      expect(text?.ok).toBe(true);
+      expect(text && 'value' in text ? text.value : undefined).toEqual(
+        logic && 'value' in logic ? logic.value : 'no value',
+      );
+    },
+  );
+
+  it('given a table id that does not exist in formula text, then the call is reported', () => {
+    const { diagnostics: found } = compileAll(
+      [rebateTier],
+      [
+        {
+          ...asText,
+          id: 'typo',
+          text: 'TABLE("rebate-tierx", "coefficient")',
+        } as FormulaDefinition,
+      ],
+    );
+    expect(errors(found).length).toBeGreaterThan(0);
+  });
+});
+
 describe('S36: the quarterly rebate calls the tier table and the new-product bonus formula', () => {
   const { formulas, diagnostics } = s36App();
   const rebate = formulas.get('quarterly-rebate');
