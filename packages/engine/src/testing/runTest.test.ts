@@ -140,6 +140,50 @@ describe('steps', () => {
     expect(failuresOf(result)).toEqual([]);
   });
 
+  it('decide: a refused decision fails its step unless the step says refused: true', () => {
+    const steps = (refused?: boolean) => [
+      { type: 'move', record: 'O1', to: 'quote', by: 'lina' },
+      {
+        type: 'decide',
+        record: 'O1',
+        approval: 'large-quote',
+        decision: 'approve',
+        // lina asked for the approval; she is not its approver.
+        by: 'lina',
+        ...(refused === undefined ? {} : { refused }),
+      },
+    ];
+    const stays = [{ type: 'stage', record: 'O1', stage: 'proposal' }] as never;
+    const silent = run({ given: bigQuote, steps: steps() as never, expect: stays });
+    expect(failuresOf(silent)).toHaveLength(1);
+    expect(failuresOf(silent)[0]).toMatch(/^\/steps\/1: /);
+    const expected = run({ given: bigQuote, steps: steps(true) as never, expect: stays });
+    expect(failuresOf(expected)).toEqual([]);
+  });
+
+  it('refused: true on a step that goes through fails it; on a blocked move it passes', () => {
+    const through = run({
+      given: givenProposal({ budgetRange: 'under-50k' }),
+      steps: [{ type: 'move', record: 'O1', to: 'quote', by: 'lina', refused: true }],
+      expect: [{ type: 'stage', record: 'O1', stage: 'quote' }],
+    });
+    expect(failuresOf(through)).toEqual([
+      '/steps/0: this step was expected to be refused, but it went through',
+    ]);
+    const blocked = run({
+      given: givenProposal(),
+      steps: [{ type: 'move', record: 'O1', to: 'quote', by: 'lina', refused: true }],
+      expect: [{ type: 'stage', record: 'O1', stage: 'proposal' }],
+    });
+    expect(failuresOf(blocked)).toEqual([]);
+    const forbidden = run({
+      given: givenProposal(),
+      steps: [{ type: 'move', record: 'O1', to: 'quote', by: 'lina', refused: false }],
+      expect: [{ type: 'stage', record: 'O1', stage: 'proposal' }],
+    });
+    expect(failuresOf(forbidden)).toHaveLength(1);
+  });
+
   it('recall: the requester withdraws the pending approval', () => {
     const result = run({
       given: bigQuote,

@@ -169,11 +169,7 @@ function performSteps(app: CompiledApp, test: TestDefinition, failures: TestFail
     const actor = actorOf(step.by);
     if (actor && 'recordId' in event) actors.set(event.recordId, actor);
     const result = clock.handle(event, actor);
-    // A refused create or update is a broken test setup; a refused move is often
-    // the point of the test (S38), so it is left to the expectations.
-    if (!result.outcome.ok && ['create', 'update'].includes(step.type)) {
-      fail(refusal(result.outcome));
-    }
+    fail(refusalCheck(step, result.outcome));
   });
   const routingSnapshots = (test.given?.routing ?? {}) as Readonly<Record<string, RoutingSnapshot>>;
   return {
@@ -236,6 +232,27 @@ function waitStep(
     return text(`等待时长 "${step.for}" 无效`, `the duration to wait, "${step.for}", is not valid`);
   }
   return clock.advance(to);
+}
+
+/**
+ * Whether a step's refusal (or its going through) fails the test. `refused: true` expects a
+ * refusal, `false` forbids one. Unsaid, a refused create, update, decide or recall is a
+ * broken test (it would otherwise pass silently while nothing happened); a refused move is
+ * often the point of the test (S38), so it is left to the expectations.
+ */
+function refusalCheck(step: TestStep, outcome: HandleOutcome): LocalizedText | undefined {
+  const expected = (step as { refused?: unknown }).refused;
+  if (expected === true) {
+    return outcome.ok
+      ? text(
+          '这一步本应被拒绝，但执行成功了',
+          'this step was expected to be refused, but it went through',
+        )
+      : undefined;
+  }
+  if (outcome.ok) return undefined;
+  if (expected === false || step.type !== 'move') return refusal(outcome);
+  return undefined;
 }
 
 /** Why `handle` refused a step, with each field's problem when values were invalid. */

@@ -3735,6 +3735,10 @@ export const testSchema: JsonSchemaDocument = {
         "by": {
           "$ref": "id.schema.json",
           "description": "The acting user."
+        },
+        "refused": {
+          "type": "boolean",
+          "description": "Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate)."
         }
       },
       "allOf": [

@@ -1413,6 +1413,10 @@ export type TestStep =
        */
       by?: Identifier;
       /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
+      /**
        * The entity of the new record.
        */
       entity: Identifier;
@@ -1436,6 +1440,10 @@ export type TestStep =
        */
       by?: Identifier;
       /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
+      /**
        * Id of the record.
        */
       record: string;
@@ -1455,6 +1463,10 @@ export type TestStep =
        */
       by?: Identifier;
       /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
+      /**
        * Id of the record.
        */
       record: string;
@@ -1473,6 +1485,10 @@ export type TestStep =
        * The acting user.
        */
       by?: Identifier;
+      /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
       /**
        * Id of the record.
        */
@@ -1497,6 +1513,10 @@ export type TestStep =
        */
       by?: Identifier;
       /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
+      /**
        * How long the clock moves on, from the step's time: clock time (`48h`, `30m`, `3d`) or business time on the app calendar (`3 workdays`, `2 business hours`). Every timer due on the way fires at its own due time, in order.
        */
       for?: Duration;
@@ -1516,6 +1536,10 @@ export type TestStep =
        */
       by?: Identifier;
       /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
+      /**
        * Id of the record.
        */
       record: string;
@@ -1534,6 +1558,10 @@ export type TestStep =
        * The acting user.
        */
       by?: Identifier;
+      /**
+       * Whether the engine must refuse this step. `true`: the step is expected to be refused (a gate blocks the move, a decision or recall is not allowed) and the test fails if it goes through. `false`: the test fails if it is refused. Without it, a refused create, update, decide, recall or schedule fails the test, and a refused move is left to the expectations (a gate test checks the gate).
+       */
+      refused?: boolean;
       /**
        * The automation (id) whose `schedule` trigger is due at the step's time; the test says when, not its cron.
        */
