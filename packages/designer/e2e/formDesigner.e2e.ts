@@ -153,6 +153,9 @@ describe('form designer', () => {
 describe('S1: a new lead form of required dropdowns', () => {
   it('given a new form, when the three classification fields are dragged onto it, then the preview requires them and save adds the form to app.json', async () => {
     await page.getByTestId('add-forms').click();
+    // 修改已有记录: the form starts with one field (a 新建 form starts with the required ones).
+    await page.getByTestId('add-file-mode').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '修改已有记录' }).click();
     await page.getByTestId('add-file-id').fill('lead-s1');
     await page.getByTestId('add-file-id').press('Enter');
     await expect.poll(() => page.getByTestId('open-path').textContent()).toBe('forms/lead-s1.json');

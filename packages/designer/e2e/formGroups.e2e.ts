@@ -239,25 +239,26 @@ function starterApp(dir: string): void {
 }
 
 describe('S1: a first-time admin builds the lead form', () => {
-  it('given a new app, when the admin makes a new form, adds the group 基本信息, drags fields, sets options and required, then saves, then the form is the S1 lead form and validate passes', async () => {
+  it('given a new app, when the admin names a new form 新建线索, adds the group 基本信息, drags fields, sets options and required, then saves, then the form is the S1 lead form and validate passes', async () => {
     served = await serveExampleWith('sales-crm', starterApp);
     const p = (page = await openWithProblems(served.url));
     await p.getByTestId('problems-count').filter({ hasText: '0 个错误' }).waitFor();
 
-    // A new form: the first entity (线索) with its first field.
+    // A new app opens on its overview; a new form is named first, its id follows.
+    await p.getByTestId('app-overview').waitFor();
     await p.getByTestId('add-forms').click();
-    await p.getByTestId('add-file-id').fill('lead-create');
-    await p.getByTestId('add-file-id').press('Enter');
+    await p.getByTestId('add-file-name').fill('新建线索');
+    expect(await p.getByTestId('add-file-id').inputValue()).toBe('lead-create');
+    await p.getByTestId('add-file-name').press('Enter');
     await p.getByTestId('form-designer').waitFor();
 
     // Nothing selected: the side panel holds the form's own settings.
     const settings = p.getByTestId('form-settings');
-    await settings.getByTestId('form-title-zh').fill('新建线索');
+    expect(await settings.getByTestId('form-title-zh').inputValue()).toBe('新建线索');
+    expect(await settings.getByTestId('form-mode').textContent()).toBe('新建记录');
     await settings.getByTestId('form-title-en').fill('New lead');
     await settings.getByTestId('form-submit-zh').fill('保存线索');
     await settings.getByTestId('form-submit-en').fill('Save lead');
-    await settings.getByTestId('form-mode').click();
-    await p.locator('.ant-select-item-option').filter({ hasText: '新建记录' }).click();
     await expect
       .poll(() => p.locator('.form-canvas-title h5').textContent())
       .toBe('新建线索 · 实体：线索');

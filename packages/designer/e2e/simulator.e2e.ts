@@ -2,11 +2,22 @@
  * The simulator (试运行) in a browser, as an admin tries the app: given `ruleloom serve` on a
  * copy of the sales CRM, when they bring in the B-grade sample lead and move the virtual clock,
  * then the engine's timers fire at their due time (S3: red and an alert to the area manager at
- * 48 h, not before), and a move the pipeline does not allow is refused in red.
+ * 48 h, not before), and a move the pipeline does not allow is refused in red; with an
+ * automation that assigns new leads, a created lead is routed (S42) and the decision explained.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, openDesigner, serveExample, snapshot, type ServedApp } from './harness.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  editJson,
+  launchBrowser,
+  openDesigner,
+  serveExample,
+  serveExampleWith,
+  snapshot,
+  type ServedApp,
+} from './harness.js';
 
 let browser: Browser;
 let served: ServedApp;
@@ -17,8 +28,31 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-beforeEach(async () => {
-  served = await serveExample('sales-crm');
+/** S42 as an admin sets it up: new leads without an owner are assigned by lead-routing. */
+function addAssignOnCreate(dir: string): void {
+  const automation = {
+    $schema: 'https://ruleloom.dev/schemas/v1/automation.schema.json',
+    id: 'assign-new-leads',
+    label: { 'zh-CN': '新线索自动分配', en: 'Assign new leads' },
+    entity: 'lead',
+    trigger: { type: 'record.created' },
+    condition: { '!': { var: 'owner' } },
+    actions: [{ type: 'assign', id: 'assign', routing: 'lead-routing' }],
+  };
+  writeFileSync(
+    join(dir, 'automations', 'assign-new-leads.json'),
+    `${JSON.stringify(automation, null, 2)}\n`,
+  );
+  editJson<{ files: { automations: string[] } }>(dir, 'app.json', (app) => {
+    app.files.automations.push('automations/assign-new-leads.json');
+  });
+}
+
+beforeEach(async (context) => {
+  const routing = context.task.suite?.name.startsWith('S42') === true;
+  served = routing
+    ? await serveExampleWith('sales-crm', addAssignOnCreate)
+    : await serveExample('sales-crm');
   page = await openDesigner(browser, served.url);
   await page.getByTestId('open-simulator').click();
   simulator = page.getByTestId('simulator');
@@ -106,5 +140,68 @@ describe('refused events', () => {
       .first()
       .evaluate((element) => getComputedStyle(element).color);
     expect(color).toMatch(/^rgb\((2[0-9]{2}), ([0-9]{1,2}), ([0-9]{1,2})\)$/);
+  });
+});
+
+describe('S42: routing decisions in 试运行', () => {
+  /** Creates a lead with the event form at the clock's time. */
+  async function createLead(values: Record<string, unknown>): Promise<void> {
+    await simulator.getByRole('tab', { name: '新建' }).click();
+    await simulator.getByTestId('sim-create-values').fill(JSON.stringify(values));
+    await simulator.locator('button[type=submit]', { hasText: '新建记录' }).click();
+  }
+  const bigWebsiteLead = {
+    name: '沈佳怡',
+    company: '宁波甬优医疗器械有限公司',
+    phone: '13805741234',
+    source: 'website',
+    firstTouch: 'phone',
+    intentGrade: 'A',
+    budget: 250000,
+    region: 'east',
+  };
+  const routed = (): Locator =>
+    simulator.getByTestId('sim-timeline').locator('[data-step-kind=routing]');
+
+  it('given a 官网 lead with budget 25万, when it is created in 试运行, then it is assigned to 张伟 and the explanation lists the preference rule', async () => {
+    await simulator.getByTestId('sim-start').fill('2026-03-02 10:00');
+    await simulator.getByTestId('sim-reset').click();
+    await expect.poll(clock).toBe('2026-03-02 周一 10:00');
+    await createLead(bigWebsiteLead);
+    await expect.poll(() => routed().count()).toBe(1);
+    const step = routed().first();
+    expect(await step.getByTestId('sim-assignee').textContent()).toBe('张伟');
+    expect(await step.locator('.sim-headline').textContent()).toContain('→ 张伟');
+    // The owner is set by a follow-up update, which starts S42b's 4 h count.
+    const update = simulator
+      .getByTestId('sim-timeline')
+      .locator('[data-step-kind=event]', { hasText: '分配后4小时未联系' });
+    await expect.poll(() => update.count()).toBeGreaterThan(0);
+
+    await step.getByText('分配说明', { exact: false }).click();
+    const why = step.getByTestId('sim-routing-why');
+    await expect.poll(() => why.textContent()).toContain('规则「官网·20万以上·华东」：符合');
+    const text = (await why.textContent()) ?? '';
+    expect(text).toContain('优先规则「官网大单优先张伟、李娜」适用：选中 张伟');
+    expect(text).toContain('结果：分配给 张伟（优先规则「官网大单优先张伟、李娜」）');
+    // 张伟's load went up by the assignment.
+    const zhang = simulator.getByTestId('sim-reps').locator('[data-rep=zhangwei]');
+    await expect.poll(() => zhang.locator('input').last().inputValue()).toBe('1');
+
+    // "张伟出差 → 李娜": the admin sets his status in the reps table and tries again.
+    await zhang.getByTestId('sim-rep-status').click();
+    await page.locator('.ant-select-item-option', { hasText: '出差' }).click();
+    await createLead({ ...bigWebsiteLead, name: '周立' });
+    await expect.poll(() => routed().count()).toBe(2);
+    expect(await routed().nth(1).getByTestId('sim-assignee').textContent()).toBe('李娜');
+    await routed().nth(1).getByText('分配说明', { exact: false }).click();
+    await expect
+      .poll(() => routed().nth(1).getByTestId('sim-routing-why').textContent())
+      .toContain('张伟 不可分配（状态为「出差」），选中 李娜');
+    await routed().nth(1).scrollIntoViewIfNeeded();
+    await simulator
+      .getByTestId('sim-reps')
+      .evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await snapshot(page, 'designer-simulator-routing');
   });
 });

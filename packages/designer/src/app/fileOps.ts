@@ -4,6 +4,7 @@
  */
 import type { Draft } from 'immer';
 import { manifestOf, type AppList, type KindInfo } from './kinds.js';
+import type { NewFileChoice } from './newFile.js';
 import { newDefinition, type TemplateContext } from './templates.js';
 
 /** The app's files by path, as the store holds them. */
@@ -21,16 +22,33 @@ function listOf(draft: Draft<AppFiles>, list: AppList): string[] {
 
 interface EntityLike {
   id?: string;
-  fields?: { id?: string; type?: string; options?: { id?: string }[] }[];
+  fields?: {
+    id?: string;
+    type?: string;
+    required?: unknown;
+    default?: unknown;
+    computed?: unknown;
+    options?: { id?: string }[];
+  }[];
 }
 
-function templateContext(files: AppFiles): TemplateContext {
-  const manifest = manifestOf(files);
-  const entities = (manifest?.files?.entities ?? []).map((path) => files[path] as EntityLike);
+/** The entities app.json lists, by path, the chosen one (else the first) first. */
+function entitiesOf(files: AppFiles, chosen: string | undefined): [string, EntityLike][] {
+  const entities = (manifestOf(files)?.files?.entities ?? []).map((path): [string, EntityLike] => [
+    path,
+    files[path] as EntityLike,
+  ]);
+  const index = entities.findIndex(([, entity]) => entity?.id === chosen);
+  return index > 0 ? [entities[index]!, ...entities.filter((_, i) => i !== index)] : entities;
+}
+
+function templateContext(files: AppFiles, chosen: string | undefined): TemplateContext {
+  const entities = entitiesOf(files, chosen).map(([, entity]) => entity);
   const first = entities[0];
-  const form = manifest?.files?.forms?.[0];
+  const form = manifestOf(files)?.files?.forms?.[0];
   let stages: TemplateContext['stages'];
-  for (const entity of entities) {
+  // A pipeline follows the stage field of the chosen entity, else of the first that has one.
+  for (const entity of chosen ? entities.slice(0, 1) : entities) {
     const field = entity?.fields?.find((f) => f.type === 'enum' && /stage/i.test(f.id ?? ''));
     const ids = (field?.options ?? []).flatMap((o) => (o.id ? [o.id] : []));
     if (entity?.id && field?.id && ids.length > 0) {
@@ -41,15 +59,20 @@ function templateContext(files: AppFiles): TemplateContext {
   return {
     entity: first?.id,
     field: first?.fields?.[0]?.id,
+    requiredFields: (first?.fields ?? []).flatMap((f) =>
+      f.id && f.required === true && f.default === undefined && f.computed === undefined
+        ? [f.id]
+        : [],
+    ),
     stages,
     form: form ? (files[form] as { id?: string } | undefined)?.id : undefined,
   };
 }
 
-/** The stage field a new pipeline needs, added to the first entity when no entity has one. */
+/** The stage field a new pipeline needs, added to its entity when the entity has none. */
 function ensureStageField(draft: Draft<AppFiles>, context: TemplateContext): TemplateContext {
   if (context.stages || !context.entity) return context;
-  const path = manifestOf(draft as AppFiles)?.files?.entities?.[0];
+  const path = entitiesOf(draft as AppFiles, context.entity)[0]?.[0];
   const entity = path ? (draft[path] as Draft<EntityLike>) : undefined;
   if (!entity?.fields) return context;
   entity.fields.push({
@@ -66,15 +89,24 @@ function ensureStageField(draft: Draft<AppFiles>, context: TemplateContext): Tem
 
 /**
  * The recipe that adds a new definition file `<folder>/<id>.json` of a kind and lists it
- * in app.json. Returns the path through `onPath` so the caller can select it.
+ * in app.json: titled with the admin's name, on the chosen entity (default: the first).
  *
  * @example
- * store.edit(addFileRecipe(KINDS[1], 'lead-quick'));
+ * store.edit(addFileRecipe(KINDS[1], 'lead-create', { name: '新建线索', entity: 'lead', mode: 'create' }));
  */
-export function addFileRecipe(info: KindInfo, id: string): (draft: Draft<AppFiles>) => void {
+export function addFileRecipe(
+  info: KindInfo,
+  id: string,
+  choice: NewFileChoice = {},
+): (draft: Draft<AppFiles>) => void {
   return (draft) => {
     const path = `${info.folder}/${id}.json`;
-    let context = templateContext(draft as AppFiles);
+    const name = choice.name?.trim();
+    let context: TemplateContext = {
+      ...templateContext(draft as AppFiles, choice.entity),
+      ...(name ? { label: { [choice.nameLocale ?? 'zh-CN']: name } } : {}),
+      ...(info.kind === 'form' && choice.mode ? { mode: choice.mode } : {}),
+    };
     if (info.kind === 'pipeline') context = ensureStageField(draft, context);
     draft[path] = newDefinition(info.kind, id, context);
     const list = listOf(draft, info.list);

@@ -3,11 +3,18 @@
  * schema accepts, so a new file shows no schema errors and the admin fills it in visually.
  */
 import { schemaIdOf, type DefinitionKind } from '@ruleloom/schemas';
+import type { FormMode } from './newFile.js';
 
-/** What a template may read about the app (the first entity, its first field). */
+/** What a template may read about the app (the chosen or first entity, its first field). */
 export interface TemplateContext {
+  /** The display name the admin gave (default: the id in both languages). */
+  readonly label?: unknown;
+  /** What a new form is used for (default: the schema's default, `edit`). */
+  readonly mode?: FormMode;
   readonly entity?: string;
   readonly field?: string;
+  /** The entity's fields a record cannot be saved without (required, no default, not computed). */
+  readonly requiredFields?: readonly string[];
   /** An entity with an enum stage field, and that field's option ids (for pipelines). */
   readonly stages?: { readonly entity: string; readonly field: string; readonly ids: string[] };
   /** The first form of the app (for tests). */
@@ -18,8 +25,8 @@ export interface TemplateContext {
  * A new definition of `kind` with the given id.
  *
  * @example
- * newDefinition('form', 'lead-quick', { entity: 'lead', field: 'name' });
- * // { $schema: '…/form.schema.json', id: 'lead-quick', entity: 'lead', fields: ['name'], … }
+ * newDefinition('form', 'lead-create', { label: { 'zh-CN': '新建线索' }, mode: 'create', entity: 'lead', field: 'name' });
+ * // { $schema: '…/form.schema.json', id: 'lead-create', label: { 'zh-CN': '新建线索' }, entity: 'lead', mode: 'create', fields: ['name'] }
  */
 export function newDefinition(
   kind: DefinitionKind,
@@ -28,7 +35,7 @@ export function newDefinition(
 ): Record<string, unknown> {
   const entity = context.entity ?? 'lead';
   const field = context.field ?? 'name';
-  const head = { $schema: schemaIdOf(kind), id, label: { 'zh-CN': id, en: id } };
+  const head = { $schema: schemaIdOf(kind), id, label: context.label ?? { 'zh-CN': id, en: id } };
   switch (kind) {
     case 'entity':
       return {
@@ -36,7 +43,16 @@ export function newDefinition(
         fields: [{ id: 'name', label: { 'zh-CN': '名称', en: 'Name' }, type: 'text' }],
       };
     case 'form':
-      return { ...head, entity, fields: [field] };
+      // A create form starts with every field a record needs, so it can be saved (RL5135).
+      return {
+        ...head,
+        entity,
+        ...(context.mode ? { mode: context.mode } : {}),
+        fields:
+          context.mode === 'create'
+            ? [field, ...(context.requiredFields ?? []).filter((id) => id !== field)]
+            : [field],
+      };
     case 'pipeline': {
       const stages = context.stages ?? { entity, field: 'stage', ids: ['new', 'done'] };
       return {

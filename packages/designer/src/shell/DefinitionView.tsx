@@ -1,7 +1,7 @@
 /**
  * The main area: the open definition in its visual editor and, as a second tab, as JSON
- * in monaco (lazy). Forms and entities use the form designer; the other kinds use their
- * editors from `editors/` when they exist.
+ * in monaco (lazy). Forms and entities use the form designer, app.json the app overview;
+ * the other kinds use their editors from `editors/` when they exist.
  */
 import { Alert, Button, Empty, Popconfirm, Space, Spin, Tabs, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
@@ -16,6 +16,7 @@ import { EntityEditor } from '../forms-designer/EntityEditor.js';
 import { FormDesigner } from '../forms-designer/FormDesigner.js';
 import { useI18n } from '../i18n/I18n.js';
 import { useDesignerStore } from '../store/DesignerStore.js';
+import { AppOverview } from './AppOverview.js';
 import { editorOf } from './editorRegistry.js';
 import { RenameDialog } from './FileDialogs.js';
 
@@ -49,6 +50,7 @@ function VisualEditor(props: {
 }): ReactNode {
   const { t } = useI18n();
   const store = useDesignerStore();
+  if (props.kind === 'app') return <AppOverview />;
   if (props.kind === 'form') return <FormDesigner path={props.path} />;
   if (props.kind === 'entity') return <EntityEditor path={props.path} />;
   const Editor = props.kind ? editorOf(props.kind) : undefined;
@@ -67,7 +69,10 @@ function VisualEditor(props: {
 /** True when the kind has a visual editor in this build. */
 function hasVisual(kind: DefinitionKind | undefined): boolean {
   return (
-    kind === 'form' || kind === 'entity' || (kind !== undefined && editorOf(kind) !== undefined)
+    kind === 'app' ||
+    kind === 'form' ||
+    kind === 'entity' ||
+    (kind !== undefined && editorOf(kind) !== undefined)
   );
 }
 
@@ -94,6 +99,8 @@ export function DefinitionView(): ReactNode {
   const jsonFocus = useMemo(
     () =>
       !visual ||
+      // The app overview shows a few settings; every problem of app.json is found in JSON.
+      kind === 'app' ||
       ((kind === 'form' || kind === 'entity') &&
         !showsOnCanvas(kind, path ? store.files[path] : undefined, store.state.focusPointer)),
     [store.state.focusRequest, visual, kind],
@@ -163,7 +170,9 @@ export function DefinitionView(): ReactNode {
                   label: t('visualTab'),
                   children: (
                     <EditorBoundary resetKey={path}>
-                      <VisualEditor kind={kind} path={path} context={context} />
+                      {/* Keyed by path: another file of the same kind starts with nothing
+                          selected (no drawer of the previous file left open). */}
+                      <VisualEditor key={path} kind={kind} path={path} context={context} />
                     </EditorBoundary>
                   ),
                 },

@@ -2,7 +2,7 @@
  * The left navigation: the app's definition files by kind (实体, 表单, 流程, …, 测试) as
  * app.json lists them, with the number of problems of each file; `+` adds a file.
  */
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { PlusOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import { Badge, Button, Menu, Tooltip, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { KINDS, kindOfListedPath, listedPaths, type KindInfo } from '../app/kinds.js';
@@ -62,7 +62,17 @@ export function Navigator(): ReactNode {
         key: info.list,
         label: (
           <span className="nav-group" data-nav-group={info.list}>
-            {t(`kind.${info.list}`)} <span className="nav-count">{paths.length}</span>
+            {info.list === 'entities' ? (
+              // 实体 is the word Chinese low-code tools use; say once what it means.
+              <Tooltip title={t('entityHint')} placement="right">
+                <span className="nav-term" data-testid="entity-hint">
+                  {t(`kind.${info.list}`)} <QuestionCircleOutlined className="nav-term-icon" />
+                </span>
+              </Tooltip>
+            ) : (
+              t(`kind.${info.list}`)
+            )}{' '}
+            <span className="nav-count">{paths.length}</span>
             <Tooltip title={t('addFile')}>
               <Button
                 size="small"

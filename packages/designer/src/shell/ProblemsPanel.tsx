@@ -3,7 +3,7 @@
  * prints — in the UI language, with their fixes. A click opens the file at the problem.
  */
 import type { Diagnostic } from '@ruleloom/engine';
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useCompiledApp } from '../compile/useCompiledApp.js';
 import { useI18n } from '../i18n/I18n.js';
@@ -55,12 +55,27 @@ export function ProblemsPanel(): ReactNode {
           },
           {
             title: t('file'),
-            width: 260,
-            render: (_, d) => (
-              <Typography.Text code ellipsis>
-                {(d.file ?? 'app.json') + (d.pointer ? `#${d.pointer}` : '')}
-              </Typography.Text>
-            ),
+            width: 300,
+            ellipsis: { showTitle: false },
+            // The file on one line, where in it on the next; each cut short with the whole
+            // place in a tooltip (pointers into pipelines run long).
+            render: (_, d) => {
+              const file = d.file ?? 'app.json';
+              return (
+                <Tooltip title={file + (d.pointer ? `#${d.pointer}` : '')} placement="topLeft">
+                  <span className="problem-place" data-testid="problem-place">
+                    <Typography.Text code className="problem-file">
+                      {file}
+                    </Typography.Text>
+                    {d.pointer && (
+                      <Typography.Text type="secondary" className="problem-pointer">
+                        {d.pointer}
+                      </Typography.Text>
+                    )}
+                  </span>
+                </Tooltip>
+              );
+            },
           },
           {
             title: t('message'),

@@ -50,6 +50,11 @@ describe('the designer shell', () => {
     ])
       expect(within(nav).getByText(group)).toBeTruthy();
     expect(screen.getByTestId('dirty-state').textContent).toBe('已全部保存');
+    // 实体 is explained where it first appears.
+    fireEvent.mouseEnter(screen.getByTestId('entity-hint'));
+    expect(
+      await screen.findByText('实体 = 一类业务数据，如线索、商机、合同；表单和流程都建立在实体上'),
+    ).toBeTruthy();
   });
 
   it('given a field, when it is made required, then the app is dirty; undo and redo; save writes the entity', async () => {

@@ -1,6 +1,7 @@
 /**
  * "试运行 / Try it": the app run by the engine in the browser, full width in place of the
- * editors. Left: who acts, sample data to bring in, an event to fire. Middle: the timeline.
+ * editors. Left: who acts, sample data to bring in, an event to fire, the reps' statuses and
+ * loads the routing decisions use. Middle: the timeline.
  * Right: the records and the pending timers. Top: the virtual clock. The run lives in this
  * panel only: it is not saved and not part of undo.
  */
@@ -14,6 +15,8 @@ import { ActorPicker } from './ActorPicker.js';
 import { ClockBar } from './ClockBar.js';
 import { clockText } from './clockAdvance.js';
 import { EventForm } from './EventForm.js';
+import { RoutingDesk } from './RoutingDesk.js';
+import { routingStarts, type RoutingSnapshots } from './routingSnapshots.js';
 import { directoryOf, sampleRecordsOf } from './sampleData.js';
 import { SamplePicker } from './SamplePicker.js';
 import { simulatorNames } from './simulatorNames.js';
@@ -51,7 +54,21 @@ export function SimulatorView(props: { readonly onBack: () => void }): ReactNode
     (error: unknown) => void message.error(t('sim.failed', { detail: errorText(error, locale) })),
     [message, t, locale],
   );
-  const sim = useSimulatorRun(app, users, onError);
+  const starts = useMemo(
+    () =>
+      Object.fromEntries(
+        [...(app?.routings.keys() ?? [])].map((id) => [id, routingStarts(store.files, id)]),
+      ),
+    [app, store.files],
+  );
+  const [chosen, setChosen] = useState<Readonly<Record<string, string>>>({});
+  const [routingId, setRoutingId] = useState<string>();
+  const startOf = (id: string, key = chosen[id]) =>
+    starts[id]?.find((start) => start.key === key)?.snapshot ?? {};
+  const routingStart: RoutingSnapshots = Object.fromEntries(
+    Object.keys(starts).map((id) => [id, startOf(id)]),
+  );
+  const sim = useSimulatorRun(app, users, onError, routingStart);
 
   const words = useMemo<StepWords | undefined>(
     () =>
@@ -92,6 +109,10 @@ export function SimulatorView(props: { readonly onBack: () => void }): ReactNode
   const run = sim.run;
   const context = { ...(actor ? { actor } : {}), users };
   const fire = (event: AppEvent): void => sim.fire([event], context);
+  const shownRouting =
+    routingId !== undefined && app?.routings.has(routingId)
+      ? routingId
+      : app?.routings.keys().next().value;
   return (
     <div className="simulator" data-testid="simulator">
       <ClockBar
@@ -132,6 +153,23 @@ export function SimulatorView(props: { readonly onBack: () => void }): ReactNode
           <Card size="small" title={t('sim.events')}>
             <EventForm words={words} state={run.state} onFire={fire} />
           </Card>
+          {shownRouting !== undefined && (
+            <Card size="small" title={t('sim.reps')}>
+              <RoutingDesk
+                words={words}
+                starts={starts}
+                chosen={chosen}
+                snapshots={run.routing}
+                routingId={shownRouting}
+                onRouting={setRoutingId}
+                onStart={(id, key) => {
+                  setChosen({ ...chosen, [id]: key });
+                  sim.setRouting(id, startOf(id, key));
+                }}
+                onChange={sim.setRouting}
+              />
+            </Card>
+          )}
         </aside>
         <section className="sim-column sim-middle" data-testid="sim-timeline">
           <Typography.Title level={5} className="sim-section-title">

@@ -1,11 +1,13 @@
 /**
  * The timeline: every step in time order — the event or timer, a refusal in red with its
  * reasons, the effects (messages, tasks, webhooks, timers) as the CLI prints them, the record
- * changes old → new, and the engine's trace as a tree to fold open.
+ * changes old → new, and the engine's trace as a tree to fold open; a routing decision (分配)
+ * with the rep or the queue and its explanation to fold open.
  */
 import { Button, Collapse, Empty, Tag, Tree, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MarkTag } from './StatePanels.js';
+import type { RoutingView } from './routingView.js';
 import type { RecordChangeView, StepView, StepWords } from './stepView.js';
 import type { TraceTreeNode } from './traceTree.js';
 
@@ -15,6 +17,7 @@ const KIND_COLORS: Readonly<Record<StepView['kind'], string>> = {
   tick: 'default',
   clock: 'default',
   import: 'purple',
+  routing: 'cyan',
 };
 
 function kindLabel(words: StepWords, kind: StepView['kind']): string {
@@ -105,6 +108,42 @@ function Changes(props: {
   );
 }
 
+function Routing(props: { readonly words: StepWords; readonly routing: RoutingView }): ReactNode {
+  const { t } = props.words;
+  const { routing } = props;
+  return (
+    <div className="sim-routing" data-testid="sim-routing">
+      <Tag
+        color={routing.assignee === undefined ? 'warning' : 'success'}
+        data-testid="sim-assignee"
+      >
+        {routing.assignee ?? routing.queue}
+      </Tag>
+      <Collapse
+        size="small"
+        ghost
+        className="sim-trace"
+        items={[
+          {
+            key: 'why',
+            label: t('sim.route.explanation', { count: routing.lines.length }),
+            children: (
+              <div data-testid="sim-routing-why">
+                <ul className="sim-details">
+                  {routing.lines.map((line, index) => (
+                    <li key={index}>{line}</li>
+                  ))}
+                </ul>
+                <Tree showLine selectable={false} treeData={treeData(routing.tree)} />
+              </div>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
 function Step(props: { readonly words: StepWords; readonly step: StepView }): ReactNode {
   const { words, step } = props;
   const { t } = words;
@@ -134,6 +173,7 @@ function Step(props: { readonly words: StepWords; readonly step: StepView }): Re
           )}
         </div>
       )}
+      {step.routing && <Routing words={words} routing={step.routing} />}
       {step.details.length > 0 && (
         <ul className="sim-details">
           {step.details.map((line, index) => (

@@ -51,29 +51,42 @@ function usersIn(value: unknown): DirectoryUser[] {
   );
 }
 
+function withoutStatus(user: DirectoryUser): DirectoryUser {
+  return Object.fromEntries(
+    Object.entries(user).filter(([key]) => key !== 'status'),
+  ) as unknown as DirectoryUser;
+}
+
 /**
  * The users the simulator knows: every `users.json` of the app folder (e.g.
  * `simulations/users.json`, as `ruleloom simulate` reads), then the `given.users` of the
- * app's tests; the first mention of an id wins.
+ * app's tests. The first mention of an id wins, and what it leaves out (teams, manager,
+ * roles) is filled in from later mentions, so that a rep listed in users.json without teams
+ * still belongs to the routing teams the S42 tests give them. A status (出差, 休假) counts
+ * only from a users.json: in a test it is that test's situation, not the directory.
  *
  * @example
  * directoryOf(files).map((u) => u.id); // ['zhangwei', 'zhoumin', 'zhaogang', 'chenjing', 'liuyang', …]
  */
 export function directoryOf(files: Readonly<Record<string, unknown>>): DirectoryUser[] {
   const found = new Map<string, DirectoryUser>();
-  const add = (users: readonly DirectoryUser[]): void => {
-    for (const user of users) if (!found.has(user.id)) found.set(user.id, user);
+  const add = (users: readonly DirectoryUser[], fromTest: boolean): void => {
+    for (const user of users) {
+      const mention = fromTest ? withoutStatus(user) : user;
+      const known = found.get(user.id);
+      found.set(user.id, known ? { ...mention, ...known } : mention);
+    }
   };
   const paths = Object.keys(files).sort();
   for (const path of paths) {
-    if (path === 'users.json' || path.endsWith('/users.json')) add(usersIn(files[path]));
+    if (path === 'users.json' || path.endsWith('/users.json')) add(usersIn(files[path]), false);
   }
   const manifest = files['app.json'];
   const tests = isObject(manifest) && Array.isArray(manifest['tests']) ? manifest['tests'] : [];
   for (const path of tests) {
     const test = typeof path === 'string' ? files[path] : undefined;
     const given = isObject(test) ? test['given'] : undefined;
-    if (isObject(given)) add(usersIn(given['users']));
+    if (isObject(given)) add(usersIn(given['users']), true);
   }
   return [...found.values()];
 }

@@ -2,7 +2,9 @@
  * The simulator's run as plain data: the virtual clock, the engine's state and every step
  * taken. Every move goes through the engine's `simulate` — the loop `ruleloom simulate`
  * runs — so events and due timers happen in the same order, with the same patches, effects
- * and trace, as on the command line and in a live system. Nothing here decides a rule.
+ * and trace, as on the command line and in a live system. Nothing here decides a rule: an
+ * `assign` effect is routed by the engine's router and applied as a `record.update` through
+ * `simulate` too (see assignRouting.ts).
  */
 import {
   isIdle,
@@ -19,7 +21,9 @@ import {
   type TimerState,
 } from '@ruleloom/engine';
 import { applyPatches, enablePatches } from 'immer';
+import { carryOutAssigns, routableAssigns, type Assignment } from './assignRouting.js';
 import { recordChanges, type RecordChange } from './recordChanges.js';
+import type { RoutingSnapshots } from './routingSnapshots.js';
 
 enablePatches();
 
@@ -43,6 +47,12 @@ export type SimStep =
       readonly to: Instant;
     }
   | {
+      /** An `assign` effect carried out: the record routed (分配), to a rep or the queue. */
+      readonly kind: 'routing';
+      readonly id: number;
+      readonly assignment: Assignment;
+    }
+  | {
       /** Sample records put in place as existing data (no creation rules ran). */
       readonly kind: 'import';
       readonly id: number;
@@ -58,6 +68,11 @@ export interface SimRun {
   readonly now: Instant;
   readonly state: AppState;
   readonly steps: readonly SimStep[];
+  /**
+   * Per routing id, the snapshot the next routing decision is made with (reps' open leads
+   * and statuses, turns, customers): each decision's next snapshot replaces it.
+   */
+  readonly routing: RoutingSnapshots;
   /** The id of the next step (React keys). */
   readonly nextId: number;
   /** The last move hit {@link MAX_STEPS}: the clock stopped early, at `now`. */
@@ -70,6 +85,12 @@ export interface SimRun {
  * seconds instead of hanging the page.
  */
 export const MAX_STEPS = 5_000;
+
+/**
+ * Most routing decisions one click may make: an automation that assigns again on every
+ * owner change would otherwise route the same record over and over.
+ */
+export const MAX_ROUTINGS = 200;
 
 /** Who acts and the directory the engine resolves recipients and approvers in. */
 export interface RunContext {
@@ -86,7 +107,33 @@ export interface SampleRecord {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
-/** Runs `simulate` from the run's clock to `to` and appends what happened. */
+/** The timeline's entries as steps: each applied to the state to list what it changed. */
+function entrySteps(
+  entries: readonly TimelineEntry[],
+  state: AppState,
+  firstId: number,
+): SimStep[] {
+  let current = state;
+  let id = firstId;
+  return entries.map((entry) => {
+    const before = current;
+    current = entry.patches.length > 0 ? applyPatches(before, entry.patches) : before;
+    return {
+      kind: 'entry',
+      id: id++,
+      entry,
+      changes: recordChanges(before, current, entry.patches),
+      idle: isIdle(entry),
+    };
+  });
+}
+
+/**
+ * Runs `simulate` from the run's clock to `to` and appends what happened. When an entry
+ * asks for an assignment, the run stops right after it (the same `simulate`, limited to the
+ * steps up to it), routes the record, and goes on from there with the pick as the first
+ * event — before anything later, as a live system applies it.
+ */
 function simulateOn(
   app: CompiledApp,
   run: SimRun,
@@ -95,48 +142,87 @@ function simulateOn(
   context: RunContext,
   lead: readonly SimStep[] = [],
 ): SimRun {
-  const result = simulate(app, {
-    events,
-    from: run.now,
-    to,
-    state: run.state,
-    maxSteps: context.maxSteps ?? MAX_STEPS,
-    ...(context.users === undefined ? {} : { users: context.users }),
-  });
-  let state = run.state;
-  let nextId = run.nextId + lead.length;
-  const steps: SimStep[] = result.timeline.map((entry) => {
-    const before = state;
-    state = entry.patches.length > 0 ? applyPatches(before, entry.patches) : before;
-    return {
-      kind: 'entry',
-      id: nextId++,
-      entry,
-      changes: recordChanges(before, state, entry.patches),
-      idle: isIdle(entry),
-    };
-  });
-  return {
+  const users = context.users ?? [];
+  let current: SimRun = {
     ...run,
-    // Where the engine stopped: `to`, or earlier when the step limit was reached.
-    now: result.stats.stoppedAt,
-    state: result.state,
-    steps: [...run.steps, ...lead, ...steps],
-    nextId,
-    truncated: result.truncated,
+    steps: [...run.steps, ...lead],
+    nextId: run.nextId + lead.length,
   };
+  let pending = events;
+  let budget = context.maxSteps ?? MAX_STEPS;
+  let routings = 0;
+  for (;;) {
+    const options = {
+      from: current.now,
+      to,
+      state: current.state,
+      ...(context.users === undefined ? {} : { users: context.users }),
+    };
+    let result = simulate(app, { ...options, events: pending, maxSteps: budget });
+    const cut =
+      routings < MAX_ROUTINGS
+        ? result.timeline.findIndex((entry) => routableAssigns(app, entry).length > 0)
+        : -1;
+    if (cut >= 0) {
+      // The opening `timers.sync` is not a step of `simulate`; every other entry is.
+      const synced = result.timeline[0]?.event?.type === 'timers.sync' ? 1 : 0;
+      const steps = cut + 1 - synced;
+      result = simulate(app, { ...options, events: pending, maxSteps: steps });
+      budget -= steps;
+    }
+    const steps = entrySteps(result.timeline, current.state, current.nextId);
+    current = {
+      ...current,
+      // Where the engine stopped: `to`, or earlier when the step limit was reached.
+      now: result.stats.stoppedAt,
+      state: result.state,
+      steps: [...current.steps, ...steps],
+      nextId: current.nextId + steps.length,
+      truncated: cut < 0 && result.truncated,
+    };
+    const last = result.timeline.at(-1);
+    if (cut < 0 || !last) return current;
+    const done = carryOutAssigns(app, result.state, last, current.routing, users);
+    routings += done.assignments.length;
+    const decided = done.assignments.map((assignment, index): SimStep => ({
+      kind: 'routing',
+      id: current.nextId + index,
+      assignment,
+    }));
+    current = {
+      ...current,
+      routing: done.snapshots,
+      steps: [...current.steps, ...decided],
+      nextId: current.nextId + decided.length,
+    };
+    pending = [...done.events, ...pending.slice(result.stats.events)];
+  }
 }
 
 /**
  * A new run with no records at `start`: the recurring timers and automation schedules are
  * synced, so they are pending from the start (as `ruleloom simulate` and the tests do).
+ * `routing` is where the routing snapshots start (default: empty — nobody has open leads,
+ * statuses come from the directory).
  *
  * @example
  * const run = startRun(app, Date.parse('2026-03-02T09:00:00+08:00'), { users });
  * run.state.timers; // { 'automation/daily-top3': …, … }
  */
-export function startRun(app: CompiledApp, start: Instant, context: RunContext = {}): SimRun {
-  const empty: SimRun = { start, now: start, state: app.emptyState(), steps: [], nextId: 1 };
+export function startRun(
+  app: CompiledApp,
+  start: Instant,
+  context: RunContext = {},
+  routing: RoutingSnapshots = {},
+): SimRun {
+  const empty: SimRun = {
+    start,
+    now: start,
+    state: app.emptyState(),
+    steps: [],
+    routing,
+    nextId: 1,
+  };
   return simulateOn(app, empty, start, [], context);
 }
 

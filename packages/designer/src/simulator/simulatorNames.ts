@@ -1,7 +1,7 @@
 /**
  * Names the simulator shows, in one language: entities, fields, field values (an option's
  * label, a stage's label, a person's name), pipelines, stages, timers, automations, people and mark
- * colours, roles — from the app's labels, falling back to ids.
+ * colours, roles, routings and their rules and preferences — from the app's labels, falling back to ids.
  */
 import type { CompiledApp, DirectoryUser, Locale } from '@ruleloom/engine';
 
@@ -17,6 +17,11 @@ export interface SimulatorNames {
   user(id: string): string;
   role(id: string): string;
   color(color: string): string;
+  routing(id: string): string;
+  /** A rule of a routing (`官网·20万以上·华东`). */
+  routingRule(routing: string, rule: string): string;
+  /** A preference of a routing (`官网大单优先张伟、李娜`). */
+  routingPreference(routing: string, preference: string): string;
 }
 
 const COLORS: Readonly<Record<string, readonly [zh: string, en: string]>> = {
@@ -112,5 +117,18 @@ export function simulatorNames(
     user,
     role: (id) => textOf(app.manifest.roles?.find((r) => r.id === id)?.label, locale, id),
     color: (color) => COLORS[color]?.[locale === 'zh-CN' ? 0 : 1] ?? color,
+    routing: (id) => textOf(app.routings.get(id)?.definition.label, locale, id),
+    routingRule: (routing, rule) =>
+      textOf(
+        app.routings.get(routing)?.definition.rules.find((r) => r.id === rule)?.label,
+        locale,
+        rule,
+      ),
+    routingPreference: (routing, preference) =>
+      textOf(
+        app.routings.get(routing)?.definition.preferences?.find((p) => p.id === preference)?.label,
+        locale,
+        preference,
+      ),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { CompiledApp, DirectoryUser, Locale, RecordMark } from '@ruleloom/engine';
 import type { StringKey } from '../i18n/strings.js';
+import { routingHeadline, routingView, type RoutingView } from './routingView.js';
 import type { SimStep } from './simulationRun.js';
 import type { SimulatorNames } from './simulatorNames.js';
 import { describeEntries, type EntryText } from './timelineText.js';
@@ -33,7 +34,7 @@ export interface RecordChangeView {
 /** A step ready to show. */
 export interface StepView {
   readonly id: number;
-  readonly kind: 'event' | 'timer' | 'tick' | 'clock' | 'import';
+  readonly kind: 'event' | 'timer' | 'tick' | 'clock' | 'import' | 'routing';
   readonly at: number;
   readonly headline: string;
   /** Present when the engine refused the event: its message and each reason. */
@@ -42,6 +43,8 @@ export interface StepView {
   readonly details: readonly string[];
   readonly changes: readonly RecordChangeView[];
   readonly trace: readonly TraceTreeNode[];
+  /** A routing decision (分配): the pick or the queue, and why. */
+  readonly routing?: RoutingView;
   readonly idle: boolean;
 }
 
@@ -105,6 +108,20 @@ export function stepViews(steps: readonly SimStep[], words: StepWords): StepView
         details: [],
         changes: [],
         trace: [],
+        idle: false,
+      };
+    }
+    if (step.kind === 'routing') {
+      return {
+        id: step.id,
+        kind: 'routing',
+        at: step.assignment.at,
+        headline: routingHeadline(step.assignment, words),
+        // The engine's lines say who was notified when the record went to the queue.
+        details: [],
+        changes: [],
+        trace: [],
+        routing: routingView(step.assignment, words),
         idle: false,
       };
     }

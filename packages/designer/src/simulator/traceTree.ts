@@ -39,8 +39,16 @@ function shortJson(value: unknown): string {
   return json.length > 80 ? `${json.slice(0, 77)}…` : json;
 }
 
-/** An evaluated expression: `operator → value`, its operands beneath. */
-function expressionNodes(nodes: readonly TraceNode[] | undefined, key: string): TraceTreeNode[] {
+/**
+ * An evaluated expression: `operator → value`, its operands beneath.
+ *
+ * @example
+ * expressionNodes(check.trace, 'rule.0')[0].title; // 'and → true'
+ */
+export function expressionNodes(
+  nodes: readonly TraceNode[] | undefined,
+  key: string,
+): TraceTreeNode[] {
   return (nodes ?? []).map((node, index) => ({
     key: `${key}.${index}`,
     title: `${node.operator} → ${shortJson(node.value)}`,

@@ -1,11 +1,20 @@
 /**
  * The simulator's run held in the panel (never in the store: not saved, not undoable). A run
  * starts when the compiled app is first there, and again on reset; the steps use whatever the
- * app is at the time of each click, so an edit made meanwhile takes effect from then on.
+ * app is at the time of each click, so an edit made meanwhile takes effect from then on. The
+ * routing snapshots start where the panel says (the directory, or a test's `given.routing`)
+ * and the admin may change a rep's status or load at any time.
  */
-import type { AppEvent, CompiledApp, DirectoryUser, Instant } from '@ruleloom/engine';
+import type {
+  AppEvent,
+  CompiledApp,
+  DirectoryUser,
+  Instant,
+  RoutingSnapshot,
+} from '@ruleloom/engine';
 import { useState } from 'react';
 import { defaultStart } from './clockAdvance.js';
+import type { RoutingSnapshots } from './routingSnapshots.js';
 import {
   advanceClock,
   createRecords,
@@ -29,19 +38,23 @@ export interface SimulatorRun {
   fire(events: readonly AppEvent[], context: RunContext): void;
   create(records: readonly SampleRecord[], context: RunContext): void;
   importExisting(records: readonly SampleRecord[]): void;
+  /** Replaces one routing's snapshot (a rep's status or load edited, another start chosen). */
+  setRouting(routingId: string, snapshot: RoutingSnapshot): void;
 }
 
 /**
- * The simulator's run for the current app; `onError` hears what the engine could not do.
+ * The simulator's run for the current app; `onError` hears what the engine could not do;
+ * `routingStart` is where the routing snapshots start (on the first run and on reset).
  *
  * @example
- * const sim = useSimulatorRun(app, users, (error) => message.error(String(error)));
+ * const sim = useSimulatorRun(app, users, (error) => message.error(String(error)), {});
  * sim.advanceTo(sim.run.now + 48 * 3_600_000);
  */
 export function useSimulatorRun(
   app: CompiledApp | undefined,
   users: readonly DirectoryUser[],
   onError: (error: unknown) => void,
+  routingStart: RoutingSnapshots,
 ): SimulatorRun {
   const [held, setHeld] = useState<{ run: SimRun; app: CompiledApp }>();
   const [startError, setStartError] = useState<unknown>();
@@ -49,7 +62,8 @@ export function useSimulatorRun(
   // during render).
   if (app && !held && startError === undefined) {
     try {
-      setHeld({ run: startRun(app, defaultStart(Date.now(), app.zone), { users }), app });
+      const start = defaultStart(Date.now(), app.zone);
+      setHeld({ run: startRun(app, start, { users }, routingStart), app });
     } catch (error) {
       setStartError(error);
     }
@@ -70,7 +84,7 @@ export function useSimulatorRun(
     reset: (at) => {
       if (!app) return;
       try {
-        setHeld({ run: startRun(app, at, { users }), app });
+        setHeld({ run: startRun(app, at, { users }, routingStart), app });
         setStartError(undefined);
       } catch (error) {
         onError(error);
@@ -80,5 +94,7 @@ export function useSimulatorRun(
     fire: (events, context) => change((a, r) => fireEvents(a, r, events, context)),
     create: (records, context) => change((a, r) => createRecords(a, r, records, context)),
     importExisting: (records) => change((a, r) => importRecords(a, r, records, { users })),
+    setRouting: (routingId, snapshot) =>
+      change((_, r) => ({ ...r, routing: { ...r.routing, [routingId]: snapshot } })),
   };
 }
