@@ -113,7 +113,10 @@ export async function openDesigner(browser: Browser, url: string): Promise<Page>
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
   await page.getByTestId('form-designer').waitFor();
-  await page.getByTestId('problems-count').filter({ hasText: '0 个错误' }).waitFor();
+  await page
+    .getByTestId('problems-count')
+    .filter({ hasText: /^0 个错误/ })
+    .waitFor();
   return page;
 }
 

@@ -2,22 +2,12 @@
  * The simulator (试运行) in a browser, as an admin tries the app: given `ruleloom serve` on a
  * copy of the sales CRM, when they bring in the B-grade sample lead and move the virtual clock,
  * then the engine's timers fire at their due time (S3: red and an alert to the area manager at
- * 48 h, not before), and a move the pipeline does not allow is refused in red; with an
+ * 48 h, not before), and a move the pipeline does not allow is refused in red; with the
  * automation that assigns new leads, a created lead is routed (S42) and the decision explained.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  editJson,
-  launchBrowser,
-  openDesigner,
-  serveExample,
-  serveExampleWith,
-  snapshot,
-  type ServedApp,
-} from './harness.js';
+import { launchBrowser, openDesigner, serveExample, snapshot, type ServedApp } from './harness.js';
 
 let browser: Browser;
 let served: ServedApp;
@@ -28,31 +18,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-/** S42 as an admin sets it up: new leads without an owner are assigned by lead-routing. */
-function addAssignOnCreate(dir: string): void {
-  const automation = {
-    $schema: 'https://ruleloom.dev/schemas/v1/automation.schema.json',
-    id: 'assign-new-leads',
-    label: { 'zh-CN': '新线索自动分配', en: 'Assign new leads' },
-    entity: 'lead',
-    trigger: { type: 'record.created' },
-    condition: { '!': { var: 'owner' } },
-    actions: [{ type: 'assign', id: 'assign', routing: 'lead-routing' }],
-  };
-  writeFileSync(
-    join(dir, 'automations', 'assign-new-leads.json'),
-    `${JSON.stringify(automation, null, 2)}\n`,
-  );
-  editJson<{ files: { automations: string[] } }>(dir, 'app.json', (app) => {
-    app.files.automations.push('automations/assign-new-leads.json');
-  });
-}
-
-beforeEach(async (context) => {
-  const routing = context.task.suite?.name.startsWith('S42') === true;
-  served = routing
-    ? await serveExampleWith('sales-crm', addAssignOnCreate)
-    : await serveExample('sales-crm');
+beforeEach(async () => {
+  // The sales CRM assigns new leads without an owner (automations/s42-assign-new-leads.json).
+  served = await serveExample('sales-crm');
   page = await openDesigner(browser, served.url);
   await page.getByTestId('open-simulator').click();
   simulator = page.getByTestId('simulator');

@@ -19,34 +19,14 @@ import { spanText, stepViews, type StepWords } from './stepView.js';
 const START = Date.parse('2026-03-02T10:00:00+08:00'); // a Monday, working hours
 const HOUR = 3_600_000;
 
-/** S42 routes new leads: the sales CRM with "assign new leads without an owner" added. */
-function withAssignOnCreate(files: Record<string, unknown>): Record<string, unknown> {
-  const manifest = structuredClone(files['app.json']) as {
-    files: { automations: string[] };
-  };
-  manifest.files.automations.push('automations/assign-new-leads.json');
-  return {
-    ...files,
-    'app.json': manifest,
-    'automations/assign-new-leads.json': {
-      $schema: 'https://ruleloom.dev/schemas/v1/automation.schema.json',
-      id: 'assign-new-leads',
-      label: { 'zh-CN': '新线索自动分配', en: 'Assign new leads' },
-      entity: 'lead',
-      trigger: { type: 'record.created' },
-      condition: { '!': { var: 'owner' } },
-      actions: [{ type: 'assign', id: 'assign', routing: 'lead-routing' }],
-    },
-  };
-}
-
 let app: CompiledApp;
 let files: Record<string, unknown>;
 
 beforeAll(() => {
-  files = withAssignOnCreate(salesCrmFiles());
+  // The sales CRM assigns new leads without an owner (automations/s42-assign-new-leads.json).
+  files = salesCrmFiles();
   const compiled = compileApp({ files });
-  if (!compiled.ok) throw new Error('sales-crm with assign-new-leads does not compile');
+  if (!compiled.ok) throw new Error('sales-crm does not compile');
   app = compiled.app;
 });
 
