@@ -78,6 +78,9 @@ describe('S38: the requirement-survey gate on 方案 → 报价', () => {
     const drawer = page.locator('.ant-drawer');
     const title = drawer.locator('.ant-drawer-title');
     await title.filter({ hasText: '流转闸门：方案 → 报价' }).waitFor();
+    // A first-time admin is told what a gate is and where a gate for every way in goes.
+    await drawer.getByText(/闸门是推进前必须满足的条件/).waitFor();
+    await drawer.getByText(/请点击画布上的“报价”阶段/).waitFor();
 
     await pickOption(page, '必填字段', '预算', '预算范围 (budgetRange)');
     await pickOption(page, '必填字段', '决策', '决策链角色 (decisionRole)');

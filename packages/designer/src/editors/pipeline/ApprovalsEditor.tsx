@@ -7,7 +7,7 @@ import type { ConditionField } from '../condition/operators.js';
 import { DurationInput } from '../common/DurationInput.js';
 import { LocalizedInput } from '../common/LocalizedInput.js';
 import { PartyListEditor, type PartyChoices } from '../common/PartyListEditor.js';
-import { t, type EditorLocale } from '../i18n.js';
+import { localize, t, type EditorLocale } from '../i18n.js';
 import { freshId } from './pipelineEdits.js';
 
 type Steps = Approval['steps'];
@@ -58,14 +58,7 @@ export function ApprovalsEditor(props: {
           key={index}
           size="small"
           style={{ marginBottom: 8 }}
-          title={
-            <Input
-              aria-label={t(locale, 'gateApprovalId')}
-              variant="borderless"
-              value={approval.id}
-              onChange={(e) => replace(index, { ...approval, id: e.target.value })}
-            />
-          }
+          title={localize(approval.label, locale, approval.id)}
           extra={
             <Button
               type="text"
@@ -85,6 +78,13 @@ export function ApprovalsEditor(props: {
               value={approval.label}
               locale={locale}
               onChange={(label) => replace(index, assign(approval, 'label', label))}
+            />
+          </Form.Item>
+          <Form.Item label={t(locale, 'gateApprovalId')} extra={t(locale, 'gateIdHelp')}>
+            <Input
+              aria-label={t(locale, 'gateApprovalId')}
+              value={approval.id}
+              onChange={(e) => replace(index, { ...approval, id: e.target.value })}
             />
           </Form.Item>
           <Form.Item label={t(locale, 'gateApprovalWhen')}>
@@ -182,14 +182,7 @@ function StepEditor(props: {
       size="small"
       type="inner"
       style={{ marginBottom: 8 }}
-      title={
-        <Input
-          aria-label={t(locale, 'gateStepId')}
-          variant="borderless"
-          value={step.id}
-          onChange={(e) => onChange({ ...step, id: e.target.value })}
-        />
-      }
+      title={localize(step.label, locale, step.id)}
       extra={
         props.onDelete && (
           <Button
@@ -208,6 +201,13 @@ function StepEditor(props: {
           value={step.label}
           locale={locale}
           onChange={(label) => onChange(assign(step, 'label', label))}
+        />
+      </Form.Item>
+      <Form.Item label={t(locale, 'gateStepId')} extra={t(locale, 'gateIdHelp')}>
+        <Input
+          aria-label={t(locale, 'gateStepId')}
+          value={step.id}
+          onChange={(e) => onChange({ ...step, id: e.target.value })}
         />
       </Form.Item>
       <Form.Item label={t(locale, 'gateApprovers')}>

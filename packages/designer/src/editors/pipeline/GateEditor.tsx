@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, Select } from 'antd';
+import { Alert, Button, Drawer, Form, Input, Select, Typography } from 'antd';
 import type { Diagnostic } from '@ruleloom/engine';
 import type { Approval, Transition } from '@ruleloom/schemas';
 import type { ReactElement } from 'react';
@@ -97,7 +97,10 @@ export function GateEditor(props: GateEditorProps): ReactElement {
               onChange={(label) => onChange(assign(transition, 'label', label))}
             />
           </Form.Item>
-          <Form.Item label={t(locale, 'id')}>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
+            {t(locale, 'gateIntro')} {t(locale, 'gateScopeNote', { to: stageLabel(transition.to) })}
+          </Typography.Paragraph>
+          <Form.Item label={t(locale, 'id')} extra={t(locale, 'gateIdHelp')}>
             <Input
               aria-label={t(locale, 'id')}
               value={transition.id ?? ''}

@@ -58,7 +58,10 @@ export function GateFields(props: {
   };
   return (
     <>
-      <Form.Item label={t(locale, 'gateRequiredFields')}>
+      <Form.Item
+        label={t(locale, 'gateRequiredFields')}
+        extra={t(locale, 'gateRequiredFieldsHelp')}
+      >
         <Select
           aria-label={t(locale, 'gateRequiredFields')}
           mode="multiple"

@@ -82,6 +82,9 @@ describe('PipelineEditor', () => {
       />,
     );
     expect(screen.getByText('流转闸门：方案 → 报价')).toBeTruthy();
+    // The gate is explained, and the approval is headed by its name, not its id.
+    expect(screen.getByText(/闸门是推进前必须满足的条件/)).toBeTruthy();
+    expect(screen.getByText('大额报价审批', { selector: '.ant-card-head-title' })).toBeTruthy();
     expect(screen.getByDisplayValue('large-quote')).toBeTruthy();
   });
 
@@ -94,6 +97,7 @@ describe('PipelineEditor', () => {
         context={context({ focusPointer: '/stages/2' })}
       />,
     );
+    expect(screen.getByText('阶段：报价')).toBeTruthy();
     const name = screen.getByLabelText('阶段名称') as HTMLInputElement;
     expect(name.value).toBe('报价');
     fireEvent.change(name, { target: { value: '报价单' } });

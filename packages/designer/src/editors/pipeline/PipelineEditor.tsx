@@ -122,6 +122,7 @@ export function PipelineEditor({
         problems: transitionDiagnostics(diagnostics, link.index).length,
         gated: Boolean(transition?.gate || transition?.approvals?.length),
         fromAny: link.fromAny,
+        title: t(locale, 'pipeEdgeTitle'),
         onSelect: () => setSelection({ kind: 'transition', index: link.index }),
       },
     };

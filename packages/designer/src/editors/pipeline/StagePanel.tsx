@@ -6,7 +6,7 @@ import { useState, type ReactElement } from 'react';
 import type { ConditionField } from '../condition/operators.js';
 import { DurationInput } from '../common/DurationInput.js';
 import { LocalizedInput } from '../common/LocalizedInput.js';
-import { t, type EditorLocale } from '../i18n.js';
+import { localize, t, type EditorLocale } from '../i18n.js';
 import { GateFields } from './GateFields.js';
 
 const ID = /^[\p{L}_][\p{L}\p{M}\p{N}_-]*$/u;
@@ -43,7 +43,7 @@ export function StagePanel(props: {
   return (
     <Card
       size="small"
-      title={t(locale, 'pipeStageName')}
+      title={t(locale, 'pipeStageTitle', { stage: localize(stage.label, locale, stage.id) })}
       style={{ width: 380, overflow: 'auto', maxHeight: 640 }}
       extra={
         <Button
@@ -122,7 +122,7 @@ export function StagePanel(props: {
               aria-label={t(locale, 'pipeColor')}
               allowClear
               value={stage.color}
-              options={COLORS.map((c) => ({ value: c, label: c }))}
+              options={COLORS.map((c) => ({ value: c, label: t(locale, `color.${c}`) }))}
               onChange={(color?: Stage['color']) => onChange(assign(stage, 'color', color))}
             />
           </Form.Item>

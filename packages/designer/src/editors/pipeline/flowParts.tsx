@@ -33,6 +33,8 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   readonly problems: number;
   readonly gated: boolean;
   readonly fromAny: boolean;
+  /** The label's tooltip (what a click on it opens). */
+  readonly title?: string;
   readonly onSelect: () => void;
 }
 
@@ -95,7 +97,7 @@ export function TransitionEdge(props: EdgeProps<TransitionFlowEdge>): ReactEleme
   const { data, selected } = props;
   const [path, labelX, bezierLabelY] = getBezierPath(props);
   // A move back (right to left) shares its stages with the forward move: its label goes lower.
-  const labelY = props.targetX < props.sourceX ? bezierLabelY + 28 : bezierLabelY;
+  const labelY = props.targetX < props.sourceX ? bezierLabelY + 32 : bezierLabelY;
   const problems = data?.problems ?? 0;
   const stroke = problems > 0 ? '#ff4d4f' : selected ? '#1677ff' : '#8c8c8c';
   return (
@@ -111,16 +113,17 @@ export function TransitionEdge(props: EdgeProps<TransitionFlowEdge>): ReactEleme
           type="button"
           className="nodrag nopan rl-transition-label"
           data-problems={problems}
+          title={data?.title}
           onClick={data?.onSelect}
           style={{
             position: 'absolute',
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
             pointerEvents: 'all',
-            fontSize: 12,
+            fontSize: 13,
             background: '#fff',
             border: `1px solid ${stroke}`,
             borderRadius: 10,
-            padding: '0 8px',
+            padding: '2px 10px',
             cursor: 'pointer',
           }}
         >
