@@ -73,15 +73,20 @@ describe('form designer', () => {
       await rows.nth(index).getByLabel('英文名称').fill(en!);
     }
     await panel.getByTestId('prop-required').click();
+    await expect
+      .poll(() => panel.getByTestId('prop-required').getAttribute('aria-checked'))
+      .toBe('true');
     await expect.poll(() => page.getByTestId('dirty-state').textContent()).toBe('2 个文件未保存');
     await snapshot(page, 'designer-form');
 
     await page.getByRole('tab', { name: '预览' }).click();
-    await page.getByTestId('preview-submit').click();
+    // The preview checks with the app as last compiled (compiling waits for typing to pause):
+    // submit again until the new required field is part of it.
     await expect
-      .poll(() =>
-        page.locator('[data-preview-field=industry] .ant-form-item-explain-error').count(),
-      )
+      .poll(async () => {
+        await page.getByTestId('preview-submit').click();
+        return page.locator('[data-preview-field=industry] .ant-form-item-explain-error').count();
+      })
       .toBe(1);
     await snapshot(page, 'designer-preview');
 
@@ -175,12 +180,19 @@ describe('S1: a new lead form of required dropdowns', () => {
     await snapshot(page, 'designer-s1-form');
 
     await page.getByRole('tab', { name: '预览' }).click();
-    await page.getByTestId('preview-submit').click();
-    for (const id of ['source', 'firstTouch', 'intentGrade']) {
-      await expect
-        .poll(() => page.locator(`[data-preview-field=${id}] .ant-form-item-explain-error`).count())
-        .toBe(1);
-    }
+    // Submit again until the app as last compiled (after typing pauses) asks for all three.
+    await expect
+      .poll(async () => {
+        await page.getByTestId('preview-submit').click();
+        return page
+          .locator(
+            ['source', 'firstTouch', 'intentGrade']
+              .map((id) => `[data-preview-field=${id}] .ant-form-item-explain-error`)
+              .join(', '),
+          )
+          .count();
+      })
+      .toBe(3);
 
     await page.keyboard.press('ControlOrMeta+s');
     await expect.poll(() => page.getByTestId('dirty-state').textContent()).toBe('已全部保存');

@@ -341,13 +341,20 @@ describe('S1: a first-time admin builds the lead form', () => {
 
     // The preview asks for the three choices, as a rep would see it.
     await p.getByRole('tab', { name: '预览' }).click();
-    await p.getByTestId('preview-submit').click();
     expect(await p.getByTestId('preview-submit').textContent()).toBe('保存线索');
-    for (const id of ['source', 'firstTouch', 'intentGrade']) {
-      await expect
-        .poll(() => p.locator(`[data-preview-field=${id}] .ant-form-item-explain-error`).count())
-        .toBe(1);
-    }
+    // Submit again until the app as last compiled (after typing pauses) asks for all three.
+    await expect
+      .poll(async () => {
+        await p.getByTestId('preview-submit').click();
+        return p
+          .locator(
+            ['source', 'firstTouch', 'intentGrade']
+              .map((id) => `[data-preview-field=${id}] .ant-form-item-explain-error`)
+              .join(', '),
+          )
+          .count();
+      })
+      .toBe(3);
 
     await p.keyboard.press('ControlOrMeta+s');
     await expect.poll(() => p.getByTestId('dirty-state').textContent()).toBe('已全部保存');
