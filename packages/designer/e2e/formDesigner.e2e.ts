@@ -15,6 +15,7 @@ import {
   repoRoot,
   serveExample,
   snapshot,
+  submitPreview,
   validate,
   type ServedApp,
 } from './harness.js';
@@ -80,14 +81,8 @@ describe('form designer', () => {
     await snapshot(page, 'designer-form');
 
     await page.getByRole('tab', { name: '预览' }).click();
-    // The preview checks with the app as last compiled (compiling waits for typing to pause):
-    // submit again until the new required field is part of it.
-    await expect
-      .poll(async () => {
-        await page.getByTestId('preview-submit').click();
-        return page.locator('[data-preview-field=industry] .ant-form-item-explain-error').count();
-      })
-      .toBe(1);
+    // Submitted until the debounced compile includes the new required field.
+    await expect.poll(() => submitPreview(page, ['industry'])).toBe(1);
     await snapshot(page, 'designer-preview');
 
     await page.getByTestId('save').click();
@@ -180,19 +175,8 @@ describe('S1: a new lead form of required dropdowns', () => {
     await snapshot(page, 'designer-s1-form');
 
     await page.getByRole('tab', { name: '预览' }).click();
-    // Submit again until the app as last compiled (after typing pauses) asks for all three.
-    await expect
-      .poll(async () => {
-        await page.getByTestId('preview-submit').click();
-        return page
-          .locator(
-            ['source', 'firstTouch', 'intentGrade']
-              .map((id) => `[data-preview-field=${id}] .ant-form-item-explain-error`)
-              .join(', '),
-          )
-          .count();
-      })
-      .toBe(3);
+    // Submitted until the debounced compile includes all three.
+    await expect.poll(() => submitPreview(page, ['source', 'firstTouch', 'intentGrade'])).toBe(3);
 
     await page.keyboard.press('ControlOrMeta+s');
     await expect.poll(() => page.getByTestId('dirty-state').textContent()).toBe('已全部保存');

@@ -17,6 +17,7 @@ import {
   serveExample,
   serveExampleWith,
   snapshot,
+  submitPreview,
   validate,
   type ServedApp,
 } from './harness.js';
@@ -342,19 +343,8 @@ describe('S1: a first-time admin builds the lead form', () => {
     // The preview asks for the three choices, as a rep would see it.
     await p.getByRole('tab', { name: '预览' }).click();
     expect(await p.getByTestId('preview-submit').textContent()).toBe('保存线索');
-    // Submit again until the app as last compiled (after typing pauses) asks for all three.
-    await expect
-      .poll(async () => {
-        await p.getByTestId('preview-submit').click();
-        return p
-          .locator(
-            ['source', 'firstTouch', 'intentGrade']
-              .map((id) => `[data-preview-field=${id}] .ant-form-item-explain-error`)
-              .join(', '),
-          )
-          .count();
-      })
-      .toBe(3);
+    // Submitted until the debounced compile includes all three.
+    await expect.poll(() => submitPreview(p, ['source', 'firstTouch', 'intentGrade'])).toBe(3);
 
     await p.keyboard.press('ControlOrMeta+s');
     await expect.poll(() => p.getByTestId('dirty-state').textContent()).toBe('已全部保存');

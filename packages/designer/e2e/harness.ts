@@ -255,3 +255,20 @@ export async function openFromNavigator(page: Page, path: string): Promise<void>
   await file.click();
   await page.getByTestId('open-path').filter({ hasText: path }).waitFor();
 }
+
+/**
+ * Submits the form preview until it shows a "required" error on each of `fields`, and
+ * returns how many it shows then. The preview checks with the app as last compiled, and
+ * compiling waits for typing to pause, so a submit right after an edit may not include it.
+ *
+ * @example
+ * await expect.poll(() => submitPreview(page, ['source', 'intentGrade'])).toBe(2);
+ */
+export async function submitPreview(page: Page, fields: readonly string[]): Promise<number> {
+  await page.getByTestId('preview-submit').click();
+  return page
+    .locator(
+      fields.map((id) => `[data-preview-field=${id}] .ant-form-item-explain-error`).join(', '),
+    )
+    .count();
+}
