@@ -1,15 +1,25 @@
 import { Alert, Button, Card, Input, Space, Tree, Typography } from 'antd';
-import type { CallTrace, CompiledFormula, FormulaResult, TraceStep } from '@ruleloom/engine';
+import {
+  parseNumberText,
+  type CallTrace,
+  type CompiledFormula,
+  type FormulaResult,
+  type TraceStep,
+} from '@ruleloom/engine';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { t, type EditorLocale } from '../i18n.js';
 
 const NUMERIC = new Set(['number', 'money', 'percent']);
 
-/** A typed try value of an input: numbers for numeric types, booleans, else text; blank left out. */
+/**
+ * A typed try value of an input: numbers for numeric types as admins write them (the engine's
+ * number text: `0.9`, `90%`, `35万`, `350,000`), booleans, else text; blank left out.
+ */
 export function inputValue(text: string, type: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  if (NUMERIC.has(type) && /^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const number = NUMERIC.has(type) ? parseNumberText(trimmed) : undefined;
+  if (number !== undefined) return number;
   if (type === 'boolean') return trimmed === 'true' || trimmed === '是';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
